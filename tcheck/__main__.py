@@ -1,0 +1,5 @@
+"""``python -m tcheck``."""
+
+from tcheck.cli import main
+
+main()

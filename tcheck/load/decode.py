@@ -1,0 +1,134 @@
+"""Bytes -> text: encoding detection with a check of single-byte Cyrillic guesses, and the
+normalisation every version's text goes through (NFC, ``\\n`` newlines, no BOM)."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+import charset_normalizer
+
+from tcheck.errors import InputError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 20_000_000
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_CYRILLIC_CODECS = ("cp1251", "koi8-r", "koi8-u", "cp866", "iso8859-5", "mac-cyrillic")
+"""Single-byte encodings still met in Cyrillic text; on a tie the earlier one wins."""
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, ``\\n`` line ends and no leading BOM: the form every offset in tcheck refers to."""
+    text = text.removeprefix("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
+    """Decode a file's bytes; return ``(text, encoding)``.
+
+    Raises InputError for binary data, undecodable bytes and empty or blank text.
+    """
+    text, encoding = _decode(data, name)
+    if _CONTROL.search(text) and len(_CONTROL.findall(text)) > max(2, len(text) // 200):
+        raise InputError(f"{name}: looks like binary data (control characters), not text")
+    text = normalize_text(text)
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
+    return text, encoding
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding.removesuffix("-sig")), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: invalid {encoding} data at byte {exc.start}") from None
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _decode_single_byte(data, name)
+
+
+def _decode_single_byte(data: bytes, name: str) -> tuple[str, str]:
+    # charset-normalizer often mistakes one Cyrillic code page for another (cp1251 text read as
+    # mac-cyrillic, koi8-r as cp1251), so its guess competes with the usual Cyrillic code pages
+    # on how much the decoded words look like real words.
+    guess = charset_normalizer.from_bytes(data).best()
+    candidates = list(_CYRILLIC_CODECS)
+    if guess is not None and codecs.lookup(guess.encoding).name not in _normalized(candidates):
+        candidates.append(guess.encoding)
+    best: tuple[float, str, str] | None = None
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        log.debug("%s: %s scores %.3f", name, encoding, score)
+        if best is None or score > best[0]:
+            best = (score, text, encoding)
+    if best is None:
+        raise InputError(f"{name}: cannot determine the text encoding (binary data?)")
+    return best[1], codecs.lookup(best[2]).name
+
+
+def _normalized(encodings: list[str]) -> set[str]:
+    return {codecs.lookup(e).name for e in encodings}
+
+
+def _plausibility(text: str) -> float:
+    """Share of words that are single-script and cased like words (lower, Title or UPPER).
+
+    A wrong code page turns words into case- and script-mixed noise (``хЛПЮХМЮ``), or splits
+    them with symbols; the right one gives ordinary words.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    good = 0
+    for word in words:
+        scripts = {unicodedata.name(ch, "?").split()[0] for ch in word}
+        cased = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+        good += len(word) * (len(scripts) == 1 and cased)
+    letters = sum(len(w) for w in words)
+    symbols = sum(1 for ch in text if not (ch.isalnum() or ch.isspace()))
+    return good / letters - 0.5 * symbols / max(len(text), 1)
+
+
+def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+    """Read and decode a file; InputError for unreadable, oversized, binary or empty files."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{path}: file is larger than {max_bytes} bytes (raise the limit with --max-bytes)"
+        )
+    return decode_bytes(data, name=str(path))

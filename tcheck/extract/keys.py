@@ -1,0 +1,276 @@
+"""Name keys: fold a name so legitimate inflection and cross-language spelling agree.
+
+Two keys come out of every name token:
+
+* ``strict_key`` - the name in its own language and script with its inflectional ending
+  removed; spelling differences inside one language survive (Такаичи != Такаити).
+* ``key`` - a Latin skeleton that folds what legitimately varies between ru/uk/bg and
+  between transliteration conventions (г/h, и/і/ы/ї, е/є/э, doubled letters, soft signs,
+  Polivanov/Hepburn ши/си, чи/ти, дзи/джи), then drops the final vowels, which carry
+  case and gender in Slavic and vary across conventions in borrowed names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+from tcheck.extract._morph import MORPH_LANGS, proper_lemma
+
+APOSTROPHES = "'’ʼ`´′‘"
+_APOS_RE = re.compile(f"[{APOSTROPHES}]")
+
+# One table for every Cyrillic language: a letter that differs in sound between languages
+# (uk г = h, ru г = g) is folded later anyway, so the table need not know the language.
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "e",
+    "э": "e", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "i", "ы": "i", "й": "i", "ј": "i",
+    "к": "k", "л": "l", "љ": "l", "м": "m", "н": "n", "њ": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "ћ": "ch", "ќ": "ch", "у": "u", "ў": "u", "ф": "f", "х": "h",
+    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "iu", "я": "ia",
+    "џ": "dz", "ђ": "dz", "ѓ": "dz", "ѕ": "dz",
+}  # fmt: skip
+
+_VOWELS = "aeiouy"
+_CYR_VOWELS = "аеёиоуыэюяіїєйь"
+
+# Oblique endings of Slavic name paradigms, replaced before transliteration. Only endings
+# that contain a consonant are listed: the vowel endings are dropped with the final vowels.
+# Each entry: (ending, what must precede it, minimal stem length).
+_ENDINGS: tuple[tuple[str, str, int], ...] = (
+    ("ового", "", 3), ("ового", "", 3),
+    ("ого", "", 3), ("его", "", 3), ("ому", "", 3), ("ему", "", 3),
+    ("ові", "", 3), ("еві", "", 3), ("єві", "", 3),
+    ("ым", "", 3), ("им", "кнвцзт", 3), ("ими", "кнвцзт", 3), ("ыми", "", 3),
+    ("ом", "бвгджзклмнпрстфхцчшщ", 4), ("ем", "аеиоуяюьйжшчщцр", 3),
+    ("ах", "бвгджзклмнпрстфхцчшщ", 4), ("ях", "", 4), ("ами", "", 4), ("ями", "", 4),
+)  # fmt: skip
+
+# Bulgarian and Macedonian post-posed articles -> the bare noun.
+_ARTICLES: tuple[tuple[str, str], ...] = (
+    ("ята", "я"), ("ата", "а"), ("ът", ""), ("ят", ""), ("ото", "о"), ("ето", "е"),
+    ("ите", "и"), ("ата", "а"), ("ета", "е"), ("от", ""), ("та", ""),
+)  # fmt: skip
+_ARTICLE_LANGS = {"bg": _ARTICLES[:7], "mk": _ARTICLES[7:]}
+
+# Regular equivalents that no letter folding can reach (Володимир = Владимир), written as
+# groups of spellings; every spelling in a group gets the key of the first one.
+EQUIVALENTS: tuple[tuple[str, ...], ...] = (
+    ("Владимир", "Володимир", "Уладзімір", "Vladimir", "Volodymyr"),
+    ("Алексей", "Олексій", "Аляксей", "Алексий", "Aleksei", "Oleksii"),
+    ("Александр", "Олександр", "Аляксандр", "Alexander", "Oleksandr"),
+    ("Алина", "Аліна"),
+    ("Елена", "Олена", "Алена", "Олена", "Elena", "Olena"),
+    ("Ольга", "Вольга"),
+    ("Николай", "Микола", "Мікалай", "Nikolai", "Mykola"),
+    ("Михаил", "Михайло", "Міхаіл", "Михаил", "Mikhail", "Mykhailo"),
+    ("Павел", "Павло", "Павел", "Pavel", "Pavlo"),
+    ("Петр", "Петро", "Петър", "Пётр", "Petr", "Petro"),
+    ("Григорий", "Григорій", "Рыгор", "Григор"),
+    ("Игорь", "Ігор", "Игор", "Ihor", "Igor"),
+    ("Евгений", "Євген", "Явген", "Евгени"),
+    ("Юрий", "Юрій", "Юры", "Юрий"),
+    ("Дмитрий", "Дмитро", "Дзмітрый", "Димитър", "Dmitry", "Dmytro"),
+    ("Фёдор", "Федір", "Фёдар", "Фьодор"),
+    ("Анна", "Ганна", "Hanna"),
+    ("Екатерина", "Катерина", "Кацярына"),
+    ("Елизавета", "Єлизавета", "Елисавета", "Elizabeth"),
+    ("Иван", "Іван", "Іван"),
+    # Places from here on.
+    ("Киев", "Київ", "Кіеў", "Kyiv", "Kiev"),
+    ("Харьков", "Харків", "Kharkiv"),
+    ("Львов", "Львів", "Lviv"),
+    ("Николаев", "Миколаїв", "Mykolaiv"),
+    ("Днепр", "Дніпро", "Днипро", "Dnipro"),
+    ("Белоруссия", "Беларусь", "Білорусь", "Беларус", "Belarus"),
+    ("Германия", "Німеччина", "Германія", "Germany"),
+    ("Венгрия", "Угорщина", "Унгария", "Hungary"),
+    ("Польша", "Польща", "Полша", "Poland"),
+    ("Великобритания", "Великобританія", "Велика Британія", "Британия", "Британія", "Britain"),
+    ("Северная Корея", "Північна Корея", "Северна Корея", "North Korea"),
+    ("Южная Корея", "Південна Корея", "Южна Корея", "South Korea"),
+    ("Соединенные Штаты", "Сполучені Штати", "Съединените щати", "United States"),
+    ("Западная Вирджиния", "Західна Вірджинія", "Западна Вирджиния", "West Virginia"),
+    ("Белый дом", "Білий дім", "Белия дом", "White House"),
+    ("Черное", "Чорне", "Черно", "Черный", "Чорний"),
+    ("Швеция", "Швеція", "Швеция"),
+    ("Греция", "Греція", "Гърция", "Greece"),
+    ("Турция", "Туреччина", "Турция", "Турэччына", "Turkey"),
+    ("Китай", "Китай", "Кітай", "China"),
+    ("Европа", "Європа", "Еўропа", "Europe"),
+    ("Евросоюз", "Євросоюз"),
+    ("Италия", "Італія", "Италия", "Italy"),
+    ("Япония", "Японія", "Japan"),
+    ("Украина", "Україна", "Украйна", "Ukraine"),
+    ("Россия", "Росія", "Русия", "Расія", "Russia"),
+    ("Америка", "Америка", "America"),
+    ("Москва", "Moscow"),
+    ("ЕС", "ЄС", "ЕУ", "EU"),
+    ("ООН", "ООН", "UN"),
+    ("НАТО", "NATO"),
+    ("США", "САЩ", "ЗША", "ЗДА", "САД", "USA", "US"),
+    ("РФ", "RF"),
+    ("Telegram", "Телеграм", "Телеграмм", "Телеграма"),
+    ("Facebook", "Фейсбук", "Фейсбуку"),
+    ("Twitter", "Твиттер", "Твітер", "Туитър"),
+    ("Instagram", "Инстаграм", "Інстаграм"),
+    ("YouTube", "Ютуб", "Ютюб"),
+    ("Reuters", "Рейтер", "Рейтерс", "Ройтерс"),
+    ("Bloomberg", "Блумберг"),
+)
+
+_FIRST_PLACE = next(i for i, g in enumerate(EQUIVALENTS) if g[0] == "Киев")
+
+
+def normalize(text: str) -> str:
+    """NFC, lower case, ё -> е, apostrophes dropped (уk п'ять, інтерв’ю)."""
+    text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
+    return _APOS_RE.sub("", text)
+
+
+def is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _strip_article(word: str, lang: str) -> str:
+    for suffix, repl in _ARTICLE_LANGS.get(lang, ()):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def _strip_ending(word: str) -> str:
+    for ending, before, min_stem in _ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            if len(stem) >= min_stem and (not before or stem[-1] in before):
+                return stem
+    return word
+
+
+def cyrillic_stem(word: str, lang: str, *, strip_vowels: bool = True) -> str:
+    """Normalized Cyrillic ``word`` without its inflection (dictionary lemma when it is a name).
+
+    With ``strip_vowels`` false the final vowels stay, for callers that still need them.
+    """
+    w = normalize(word)
+    w = _strip_article(w, lang)
+    lemma = proper_lemma(w, lang) if lang in MORPH_LANGS else None
+    w = lemma.replace("ё", "е") if lemma is not None else _strip_ending(w)
+    if not strip_vowels:
+        return w
+    # -ий/-ій/-ый and other final vowels/soft signs carry case and gender, not identity.
+    stripped = w.rstrip(_CYR_VOWELS)
+    return stripped if len(stripped) >= 2 else w
+
+
+def _fold_latin(s: str) -> str:
+    s = s.replace("shch", "sch").replace("tch", "ch")
+    # English w: ru Уотерс/Уэст, uk Вотерс/Вест, Latin Waters/West.
+    s = re.sub(r"^u(?=[aeio])", "v", s)
+    # Japanese romanisation: Hepburn shi/chi/ji vs Polivanov си/ти/дзи; тсу = цу.
+    s = re.sub(r"sh(?=i)", "s", s)
+    s = re.sub(r"ch(?=i)", "t", s)
+    s = re.sub(r"d?zh(?=i)|dz(?=i)|j(?=i)", "dz", s)
+    s = s.replace("dzh", "dz")
+    s = s.replace("tsu", "tu").replace("ts", "c")
+    s = s.replace("kh", "h").replace("g", "h").replace("x", "ks").replace("w", "v")
+    s = s.replace("q", "k")
+    s = re.sub(r"c(?!h)", "k", s)
+    s = s.replace("y", "i").replace("j", "i")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _token_key_raw(word: str, lang: str) -> str:
+    if _is_acronym(word):
+        # Acronyms neither inflect nor lose vowels: США must not shrink to "sh".
+        lat = "".join(_CYR.get(ch, ch) for ch in normalize(word)) if is_cyrillic(word) else word
+        return _fold_latin(re.sub(r"[^a-z0-9]", "", anyascii(lat).lower()))
+    if is_cyrillic(word):
+        stem = cyrillic_stem(word, lang, strip_vowels=False)
+        if lang == "bg":
+            # Bulgarian ъ is a vowel (Тръмп = Трамп) and щ is "sht" (Ищенко = Іщенко).
+            stem = stem.replace("ъ", "а")
+        lat = "".join(_CYR.get(ch, ch) for ch in stem)
+    else:
+        lat = anyascii(normalize(word)).lower()
+        lat = re.sub(r"'s$", "", lat).replace("ph", "f")
+    lat = re.sub(r"[^a-z0-9]", "", lat)
+    folded = _fold_latin(lat)
+    stripped = folded.rstrip(_VOWELS)
+    return stripped if len(stripped) >= 2 else folded
+
+
+def _phrase_key_raw(phrase: str, lang: str) -> str:
+    return " ".join(_token_key_raw(t, lang) for t in split_tokens(phrase))
+
+
+@functools.lru_cache(maxsize=1)
+def _equivalents() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in EQUIVALENTS:
+        canon = _phrase_key_raw(group[0], "ru")
+        for variant in group:
+            for lang in ("ru", "uk", "bg"):
+                table.setdefault(_phrase_key_raw(variant, lang), canon)
+    return table
+
+
+@functools.lru_cache(maxsize=65536)
+def token_key(word: str, lang: str) -> str:
+    """Cross-language key of one name token."""
+    raw = _token_key_raw(word, lang)
+    return _equivalents().get(raw, raw)
+
+
+def is_place_key(key: str) -> bool:
+    """Whether ``key`` is one of the places (countries, cities) of the equivalents table."""
+    return key in _place_keys()
+
+
+@functools.lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    table = _equivalents()
+    return frozenset(table[_phrase_key_raw(g[0], "ru")] for g in EQUIVALENTS[_FIRST_PLACE:])
+
+
+@functools.lru_cache(maxsize=65536)
+def strict_token_key(word: str, lang: str) -> str:
+    """Within-language key of one name token: inflection-insensitive, spelling-sensitive."""
+    if is_cyrillic(word):
+        return cyrillic_stem(word, lang)
+    return re.sub(r"'s$", "", normalize(word))
+
+
+_SPLIT_RE = re.compile(r"[\s\-‐–.]+")
+
+
+def split_tokens(phrase: str) -> list[str]:
+    return [t for t in _SPLIT_RE.split(phrase.strip()) if t]
+
+
+def name_key(word_or_phrase: str, lang: str) -> str:
+    """Cross-language key of a name (tokens joined by a space)."""
+    tokens = split_tokens(word_or_phrase)
+    if len(tokens) > 1:
+        whole = _equivalents().get(_phrase_key_raw(word_or_phrase, lang))
+        if whole is not None:
+            return whole
+    return " ".join(token_key(t, lang) for t in tokens)
+
+
+def strict_name_key(word_or_phrase: str, lang: str) -> str:
+    return " ".join(strict_token_key(t, lang) for t in split_tokens(word_or_phrase))
+
+
+def consonant_skeleton(key: str) -> str:
+    """The key without vowels: what an orthography-only drift leaves unchanged."""
+    return re.sub(f"[{_VOWELS}]", "", key)

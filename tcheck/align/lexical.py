@@ -1,0 +1,31 @@
+"""The default backbone: folded-transliteration n-grams, word stems and anchors. No model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from tcheck.align.features import Features, FeatureSpace, sentence_tokens
+from tcheck.model import Version
+
+
+class LexicalScorer:
+    """Offline similarity for languages that share cognates once written in one script."""
+
+    name = "lexical"
+
+    def features(self, versions: Sequence[Version]) -> list[Features]:
+        return texts_to_features([[s.text for s in v.sentences] for v in versions])
+
+
+def texts_to_features(docs: Sequence[Sequence[str]]) -> list[Features]:
+    """Features of several documents (lists of sentence texts) in one shared space."""
+    space = FeatureSpace()
+    tokens = [[sentence_tokens(t) for t in doc] for doc in docs]
+    matrices = space.vectorize(tokens)
+    out = []
+    for doc, m in zip(docs, matrices, strict=True):
+        m.resize((m.shape[0], space.width))
+        out.append(Features(m, np.array([len(t) for t in doc], dtype=np.float64)))
+    return out

@@ -1,0 +1,251 @@
+"""N-way grouping: pairwise passes, unrelated versions, progressive profile alignment, moves.
+
+1. Every pair of versions is aligned once; the share of each version's sentences that found a
+   good partner is its coverage. A version far below the others is unrelated and set aside.
+2. The closest pair seeds a profile; each further version (closest first) is aligned against the
+   whole profile, so content that only some versions share still lands in one group and a third
+   version arbitrates where two disagree.
+3. Sentences left alone in a group of their own that match a distant group lacking their version
+   are moved into it, and that group is marked moved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from tcheck.align.dp import Step
+from tcheck.align.profile import AlignParams, Profile, single
+from tcheck.align.search import align_profiles
+
+log = logging.getLogger(__name__)
+
+Members = dict[str, tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class NWayParams:
+    """Thresholds of the N-way stage."""
+
+    pair: AlignParams = field(default_factory=AlignParams)
+    cover_threshold: float = 0.2
+    """A pairwise bead at or above this similarity counts its sentences as covered."""
+    unrelated_below: float = 0.3
+    """A version whose best coverage is below this share ..."""
+    unrelated_ratio: float = 0.5
+    """... or below this fraction of the best coverage among the others is unrelated."""
+    moved_threshold: float = 0.35
+    """Mean similarity needed to move a lone sentence into a distant group."""
+
+
+@dataclass(frozen=True)
+class NWayResult:
+    groups: tuple[Members, ...]
+    moved: tuple[bool, ...]
+    scores: tuple[float, ...]
+    unrelated: tuple[str, ...]
+    coverage: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class VersionVectors:
+    """What the N-way stage needs of one version."""
+
+    id: str
+    vectors: sparse.csr_matrix
+    lengths: np.ndarray
+    digest: str
+    """Content hash: the processing order, so results do not depend on argument order."""
+
+    @classmethod
+    def build(cls, vid: str, text: str, vectors: sparse.csr_matrix, lengths: np.ndarray):
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return cls(vid, vectors, np.asarray(lengths, dtype=np.float64), digest)
+
+    def __len__(self) -> int:
+        return self.vectors.shape[0]
+
+
+def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = None) -> NWayResult:
+    params = params or NWayParams()
+    ordered = sorted(versions, key=lambda v: (v.digest, v.id))
+    by_id = {v.id: v for v in ordered}
+    pair_steps: dict[tuple[str, str], list[Step]] = {}
+    cover: dict[tuple[str, str], float] = {}
+    for a, b in itertools.combinations(ordered, 2):
+        steps = align_profiles(_as_profile(a), _as_profile(b), params.pair)
+        pair_steps[(a.id, b.id)] = steps
+        ca, cb = _pair_coverage(a, b, steps, params.cover_threshold)
+        cover[(a.id, b.id)], cover[(b.id, a.id)] = ca, cb
+    coverage = {
+        v.id: max((cover[(v.id, w.id)] for w in ordered if w.id != v.id), default=1.0)
+        for v in ordered
+    }
+    unrelated = _unrelated(ordered, coverage, params)
+    related = [v for v in ordered if v.id not in unrelated]
+    log.debug("coverage %s, unrelated %s", coverage, unrelated)
+    groups = _progressive(related, by_id, pair_steps, cover, params)
+    groups, moved = _attach_moved(groups, by_id, params)
+    scores = tuple(_group_score(g, by_id) for g in groups)
+    return NWayResult(tuple(groups), tuple(moved), scores, tuple(sorted(unrelated)), coverage)
+
+
+def _as_profile(v: VersionVectors) -> Profile:
+    return single(v.vectors, v.lengths)
+
+
+def _span_vector(v: VersionVectors, idx: Sequence[int]) -> sparse.csr_matrix:
+    return sparse.csr_matrix(v.vectors[list(idx)].sum(axis=0))
+
+
+def _cos(u: sparse.csr_matrix, w: sparse.csr_matrix) -> float:
+    nu = float(np.sqrt(u.multiply(u).sum()))
+    nw = float(np.sqrt(w.multiply(w).sum()))
+    if nu == 0 or nw == 0:
+        return 0.0
+    return float(u.multiply(w).sum()) / (nu * nw)
+
+
+def _pair_coverage(
+    a: VersionVectors, b: VersionVectors, steps: list[Step], threshold: float
+) -> tuple[float, float]:
+    got_a = got_b = 0
+    for s in steps:
+        if s.x1 > s.x0 and s.y1 > s.y0:
+            sim = _cos(_span_vector(a, range(s.x0, s.x1)), _span_vector(b, range(s.y0, s.y1)))
+            if sim >= threshold:
+                got_a += s.x1 - s.x0
+                got_b += s.y1 - s.y0
+    return got_a / max(len(a), 1), got_b / max(len(b), 1)
+
+
+def _unrelated(
+    ordered: Sequence[VersionVectors], coverage: Mapping[str, float], params: NWayParams
+) -> set[str]:
+    if len(ordered) < 2:
+        return set()
+    out = set()
+    for v in ordered:
+        others = [coverage[w.id] for w in ordered if w.id != v.id]
+        best_other = max(others)
+        low = coverage[v.id] < params.unrelated_below
+        far_below = coverage[v.id] < params.unrelated_ratio * best_other
+        if low or (far_below and len(ordered) > 2):
+            out.add(v.id)
+    return out
+
+
+def _progressive(
+    related: Sequence[VersionVectors],
+    by_id: Mapping[str, VersionVectors],
+    pair_steps: Mapping[tuple[str, str], list[Step]],
+    cover: Mapping[tuple[str, str], float],
+    params: NWayParams,
+) -> list[Members]:
+    if not related:
+        return []
+    if len(related) == 1:
+        only = related[0]
+        return [{only.id: (i,)} for i in range(len(only))]
+
+    def closeness(a: str, b: str) -> float:
+        return (cover[(a, b)] + cover[(b, a)]) / 2
+
+    ids = [v.id for v in related]
+    first = max(itertools.combinations(ids, 2), key=lambda p: closeness(*p))
+    groups = _groups_from_steps(pair_steps[first], first[0], first[1], [])
+    placed = list(first)
+    while len(placed) < len(ids):
+        nxt = max(
+            (v for v in ids if v not in placed),
+            key=lambda v: max(closeness(v, p) for p in placed),
+        )
+        profile = _profile(groups, placed, by_id)
+        steps = align_profiles(profile, _as_profile(by_id[nxt]), params.pair)
+        groups = _merge(groups, steps, nxt)
+        placed.append(nxt)
+    return [{vid: g.get(vid, ()) for vid in ids} for g in groups]
+
+
+def _groups_from_steps(steps: list[Step], a: str, b: str, _: list) -> list[Members]:
+    return [{a: tuple(range(s.x0, s.x1)), b: tuple(range(s.y0, s.y1))} for s in steps]
+
+
+def _profile(groups: Sequence[Members], ids: Sequence[str], by_id) -> Profile:
+    vectors, lengths = [], []
+    for vid in ids:
+        v = by_id[vid]
+        rows, cols = [], []
+        for g, members in enumerate(groups):
+            for i in members.get(vid, ()):
+                rows.append(g)
+                cols.append(i)
+        pool = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(groups), len(v)))
+        vectors.append(sparse.csr_matrix(pool @ v.vectors))
+        lengths.append(np.asarray(pool @ v.lengths).ravel())
+    return Profile(tuple(vectors), tuple(lengths))
+
+
+def _merge(groups: Sequence[Members], steps: list[Step], vid: str) -> list[Members]:
+    out: list[Members] = []
+    for s in steps:
+        if s.x1 > s.x0:
+            merged: dict[str, list[int]] = {}
+            for g in groups[s.x0 : s.x1]:
+                for k, idx in g.items():
+                    merged.setdefault(k, []).extend(idx)
+            members = {k: tuple(sorted(v)) for k, v in merged.items()}
+        else:
+            members = {}
+        members[vid] = tuple(range(s.y0, s.y1))
+        out.append(members)
+    return out
+
+
+def _attach_moved(
+    groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
+) -> tuple[list[Members], list[bool]]:
+    """Move lone sentences into a distant group that lacks their version."""
+    moved = [False] * len(groups)
+    if len(by_id) < 2 or not groups:
+        return groups, moved
+    candidates: list[tuple[float, int, int, str]] = []
+    for o, members in enumerate(groups):
+        present = [k for k, idx in members.items() if idx]
+        if len(present) != 1:
+            continue
+        vid = present[0]
+        lone = _span_vector(by_id[vid], members[vid])
+        for h, target in enumerate(groups):
+            if h == o or target.get(vid) or not any(target.values()):
+                continue
+            sims = [_cos(lone, _span_vector(by_id[k], idx)) for k, idx in target.items() if idx]
+            sim = float(np.mean(sims))
+            if sim >= params.moved_threshold:
+                candidates.append((sim, o, h, vid))
+    used_o: set[int] = set()
+    filled: set[tuple[int, str]] = set()
+    drop: set[int] = set()
+    for sim, o, h, vid in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if o in used_o or (h, vid) in filled or h in drop:
+            continue
+        groups[h] = {**groups[h], vid: groups[o][vid]}
+        moved[h] = True
+        used_o.add(o)
+        filled.add((h, vid))
+        drop.add(o)
+        log.debug("moved %s sentences %s into group %d (sim %.2f)", vid, groups[o][vid], h, sim)
+    keep = [i for i in range(len(groups)) if i not in drop]
+    return [groups[i] for i in keep], [moved[i] for i in keep]
+
+
+def _group_score(members: Members, by_id: Mapping[str, VersionVectors]) -> float:
+    spans = [_span_vector(by_id[k], idx) for k, idx in members.items() if idx]
+    sims = [_cos(u, w) for u, w in itertools.combinations(spans, 2)]
+    return float(np.mean(sims)) if sims else 0.0

@@ -1,0 +1,280 @@
+"""Profiles (sequences of groups across versions) and the bead scores between two of them.
+
+A single version is a profile with one member per item. Aligning a profile with a new version
+scores a candidate bead by the mean cosine between the new sentences and *every* version already
+in the span, so a version that agrees with two others is pulled to the same place by both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from tcheck.align.dp import SKIP_X, Band, Bead
+
+BLOCK = 64
+MAX_SPAN = 3
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Weights of the lexical bead score; tuned on perturbed NTREX documents (bench/align.py)."""
+
+    threshold: float = 0.05
+    """Similarity above which pairing sentences beats leaving them unaligned."""
+    length_weight: float = 0.08
+    """Weight of the Gale-Church-like length penalty (|log length ratio|)."""
+    bead_penalty: tuple[tuple[Bead, float], ...] = (
+        ((1, 1), 0.0),
+        ((1, 2), 0.1),
+        ((2, 1), 0.1),
+        ((2, 2), 0.3),
+    )
+    skip: float = -0.1
+    """Score of leaving one item unaligned (1-0 or 0-1 bead)."""
+    span_weight: float = 0.0
+    """Exponent on (k + l) / 2 weighting a bead's similarity by the sentences it covers."""
+    min_similarity: float = 0.05
+    """Raw cosine under which sentences are never paired, however their neighbours align."""
+    margin_weight: float = 1.0
+    """How much of the items' background similarity (mean of their top-k) is subtracted."""
+    margin_k: int = 4
+    """Neighbours averaged for the background similarity (margin-based scoring, as in CSLS)."""
+    full_cells: int = 250_000
+    """Largest X*Y product aligned without a coarse pass."""
+    downsample: int = 4
+    """Coarse-pass block size in items."""
+    margin: int = 10
+    """Half-width added around the projected coarse path, in items."""
+
+    def beads(self) -> tuple[Bead, ...]:
+        return tuple(b for b, _ in self.bead_penalty)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Items (sentences or groups) with one summed vector per version and item."""
+
+    vectors: tuple[sparse.csr_matrix, ...]
+    """Per member version: items x features (zero rows where the version has no sentence)."""
+    lengths: tuple[np.ndarray, ...]
+    """Per member version: character length of each item."""
+
+    def __len__(self) -> int:
+        return self.vectors[0].shape[0]
+
+    @property
+    def width(self) -> int:
+        return len(self.vectors)
+
+    def downsample(self, factor: int) -> Profile:
+        n = len(self)
+        rows = np.arange(n) // factor
+        pool = sparse.csr_matrix(
+            (np.ones(n), (rows, np.arange(n))), shape=(int(rows[-1]) + 1 if n else 0, n)
+        )
+        return Profile(
+            tuple(sparse.csr_matrix(pool @ v) for v in self.vectors),
+            tuple(np.asarray(pool @ ln).ravel() for ln in self.lengths),
+        )
+
+
+@dataclass(frozen=True)
+class _Gram:
+    """Self dot products of a profile's items: squared norms and neighbour dots per version."""
+
+    norm2: np.ndarray  # (versions, items)
+    near: tuple[np.ndarray, ...]  # near[d-1][v, r] = item r . item r+d (0 past the end)
+
+
+def _gram(p: Profile) -> _Gram:
+    n = len(p)
+    norm2 = np.zeros((p.width, n))
+    near = tuple(np.zeros((p.width, n)) for _ in range(MAX_SPAN - 1))
+    for v, m in enumerate(p.vectors):
+        norm2[v] = np.asarray(m.multiply(m).sum(axis=1)).ravel()
+        for d, arr in enumerate(near, start=1):
+            if n > d:
+                arr[v, :-d] = np.asarray(m[:-d].multiply(m[d:]).sum(axis=1)).ravel()
+    return _Gram(norm2, near)
+
+
+def _cell_band(band: Band, m: int, reach: int) -> tuple[np.ndarray, np.ndarray]:
+    """Item columns needed for row items r = 0..n-1 given node bands and the widest bead."""
+    n = band.rows - 1
+    lo = np.empty(n, dtype=np.int64)
+    hi = np.empty(n, dtype=np.int64)
+    for r in range(n):
+        rows = slice(r + 1, min(r + 1 + reach, n + 1))
+        lo[r] = max(int(band.lo[rows].min()) - reach, 0)
+        hi[r] = min(int(band.hi[rows].max()) - 1, m - 1)
+    hi = np.maximum(hi, lo)
+    return lo, hi
+
+
+def _cross_dots(
+    x: sparse.csr_matrix, y: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray
+) -> np.ndarray:
+    """Dense (n, W) array of x[r] . y[c] for c in lo[r]..hi[r], computed block by block."""
+    n = x.shape[0]
+    width = int((hi - lo).max()) + 1 if n else 1
+    out = np.zeros((n, width))
+    yt = sparse.csr_matrix(y.T) if y.shape[0] else None
+    for r0 in range(0, n, BLOCK):
+        r1 = min(r0 + BLOCK, n)
+        c0, c1 = int(lo[r0:r1].min()), int(hi[r0:r1].max()) + 1
+        if yt is None or c1 <= c0:
+            continue
+        block = (x[r0:r1] @ yt[:, c0:c1]).toarray()
+        for r in range(r0, r1):
+            a, b = int(lo[r]), int(hi[r]) + 1
+            out[r, : b - a] = block[r - r0, a - c0 : b - c0]
+    return out
+
+
+def bead_scores(x: Profile, y: Profile, band: Band, params: AlignParams) -> dict[Bead, np.ndarray]:
+    """Score every bead type at every node of the band (see :func:`tcheck.align.dp.best_path`)."""
+    if y.width != 1:
+        raise ValueError("the second profile must hold one version")
+    m = len(y)
+    beads = params.beads()
+    reach = max(max(k, l) for k, l in beads)
+    clo, chi = _cell_band(band, m, reach)
+    yv, ylen = y.vectors[0], y.lengths[0]
+    gx, gy = _gram(x), _gram(y)
+    cross = [_cross_dots(xv, yv, clo, chi) for xv in x.vectors]
+    bgx, bgy = _backgrounds(cross, clo, chi, gx, gy, m, params.margin_k)
+    cum_bgy = np.concatenate([[0.0], np.cumsum(bgy)])
+    cum_bgx = np.concatenate([[0.0], np.cumsum(bgx)])
+    ratios = [(ylen.sum() + 1.0) / (xl.sum() + 1.0) if xl.sum() > 0 else 1.0 for xl in x.lengths]
+    penalties = dict(params.bead_penalty)
+    rows, width = band.rows, band.width
+    out: dict[Bead, np.ndarray] = {}
+    cum_ylen = np.concatenate([[0.0], np.cumsum(ylen)])
+    cum_xlen = [np.concatenate([[0.0], np.cumsum(xl)]) for xl in x.lengths]
+    for k, l in beads:
+        arr = np.full((rows, width), -np.inf)
+        for i in range(k, rows):
+            js = np.arange(band.lo[i], band.hi[i] + 1)
+            ok = js >= l
+            if not ok.any():
+                continue
+            jv = js[ok]
+            ny2 = _span_norm2(gy, 0, jv - l, l)
+            leny = cum_ylen[jv] - cum_ylen[jv - l]
+            sim_sum = np.zeros(len(jv))
+            present = 0
+            pen = np.zeros(len(jv))
+            for v in range(x.width):
+                nx2 = _span_norm2(gx, v, np.array([i - k]), k)[0]
+                if nx2 <= 0:
+                    continue
+                present += 1
+                dot = np.zeros(len(jv))
+                for a in range(i - k, i):
+                    for b in range(1, l + 1):
+                        dot += _gather(cross[v], clo, a, jv - b)
+                denom = np.sqrt(nx2 * ny2)
+                sim_sum += np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)
+                lenx = cum_xlen[v][i] - cum_xlen[v][i - k]
+                pen += np.abs(np.log((leny + 20.0) / (ratios[v] * lenx + 20.0)))
+            if not present:
+                continue
+            sim = sim_sum / present
+            floor = np.where(sim < params.min_similarity, -np.inf, 0.0)
+            bg = (cum_bgx[i] - cum_bgx[i - k] + cum_bgy[jv] - cum_bgy[jv - l]) / (k + l)
+            sim = sim - params.margin_weight * bg
+            score = ((k + l) / 2) ** params.span_weight * (sim - params.threshold)
+            score -= params.length_weight * pen / present + penalties[(k, l)]
+            score += floor
+            row = arr[i]
+            row[np.flatnonzero(ok)] = score
+        out[(k, l)] = arr
+    out[SKIP_X] = np.full((rows, width), params.skip)
+    return out
+
+
+def _backgrounds(
+    cross: list[np.ndarray],
+    lo: np.ndarray,
+    hi: np.ndarray,
+    gx: _Gram,
+    gy: _Gram,
+    m: int,
+    k: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Mean of each item's k best cosines within the band, averaged over X's versions."""
+    n = len(lo)
+    widths = hi - lo + 1
+    rows = np.repeat(np.arange(n), widths)
+    cols = np.concatenate([np.arange(a, b + 1) for a, b in zip(lo, hi, strict=True)]) if n else []
+    offs = cols - lo[rows] if n else []
+    bgx = np.zeros(n)
+    bgy = np.zeros(m)
+    count = 0
+    ny = np.sqrt(np.maximum(gy.norm2[0], 1e-12))
+    for v, c in enumerate(cross):
+        nx = np.sqrt(gx.norm2[v])
+        if not (nx > 0).any():
+            continue
+        count += 1
+        cos = c[rows, offs] / np.maximum(nx[rows], 1e-12) / ny[cols]
+        cos[nx[rows] == 0] = 0.0
+        bgx += _topk_mean(rows, cos, n, k)
+        bgy += _topk_mean(np.asarray(cols), cos, m, k)
+    if count:
+        bgx /= count
+        bgy /= count
+    return bgx, bgy
+
+
+def _topk_mean(keys: np.ndarray, values: np.ndarray, size: int, k: int) -> np.ndarray:
+    out = np.zeros(size)
+    if len(keys) == 0:
+        return out
+    order = np.lexsort((-values, keys))
+    keys_s, vals_s = keys[order], values[order]
+    starts = np.searchsorted(keys_s, np.arange(size))
+    rank = np.arange(len(keys_s)) - starts[keys_s]
+    keep = rank < k
+    sums = np.bincount(keys_s[keep], weights=vals_s[keep], minlength=size)
+    counts = np.bincount(keys_s[keep], minlength=size)
+    np.divide(sums, np.maximum(counts, 1), out=out)
+    return out
+
+
+def _span_norm2(g: _Gram, v: int, starts: np.ndarray, length: int) -> np.ndarray:
+    """Squared norm of the sum of ``length`` consecutive items starting at each of ``starts``."""
+    total = np.zeros(len(starts))
+    for a in range(length):
+        total += g.norm2[v, starts + a]
+        for b in range(a + 1, length):
+            total += 2 * g.near[b - a - 1][v, starts + a]
+    return total
+
+
+def _gather(cross: np.ndarray, lo: np.ndarray, r: int, cols: np.ndarray) -> np.ndarray:
+    idx = cols - lo[r]
+    ok = (idx >= 0) & (idx < cross.shape[1])
+    out = np.zeros(len(cols))
+    out[ok] = cross[r, idx[ok]]
+    return out
+
+
+def single(vectors: sparse.csr_matrix, lengths: np.ndarray) -> Profile:
+    return Profile((vectors,), (np.asarray(lengths, dtype=np.float64),))
+
+
+def span_cosine(a: Sequence[sparse.csr_matrix], b: Sequence[sparse.csr_matrix]) -> float:
+    """Mean cosine between pairs of summed vectors (used for final group scores)."""
+    sims = []
+    for u in a:
+        for w in b:
+            nu = np.sqrt(u.multiply(u).sum())
+            nw = np.sqrt(w.multiply(w).sum())
+            if nu > 0 and nw > 0:
+                sims.append(float(u.multiply(w).sum() / (nu * nw)))
+    return float(np.mean(sims)) if sims else 0.0

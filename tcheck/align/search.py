@@ -1,0 +1,55 @@
+"""Coarse-to-fine search: align block sums first, then only a band around that path.
+
+Small inputs get the full matrix. Larger ones are pooled into blocks of ``downsample`` items,
+aligned recursively, and the coarse path is projected back with a margin, so the number of scored
+cells grows linearly with the length of the documents (as in Vecalign).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from tcheck.align.dp import Band, Step, best_path
+from tcheck.align.profile import AlignParams, Profile, bead_scores
+
+log = logging.getLogger(__name__)
+
+
+def align_profiles(x: Profile, y: Profile, params: AlignParams) -> list[Step]:
+    """Best monotone bead path between profile ``x`` and single-version profile ``y``."""
+    n, m = len(x), len(y)
+    if n == 0 or m == 0:
+        return [Step(i, i + 1, 0, 0) for i in range(n)] + [Step(n, n, j, j + 1) for j in range(m)]
+    band = _band(x, y, params)
+    log.debug("aligning %d x %d items over %d band cells", n, m, band.cells())
+    scores = bead_scores(x, y, band, params)
+    return best_path(band, scores, params.skip)
+
+
+def _band(x: Profile, y: Profile, params: AlignParams) -> Band:
+    n, m = len(x), len(y)
+    f = params.downsample
+    if (n + 1) * (m + 1) <= params.full_cells or min(n, m) < 4 * f:
+        return Band.full(n, m)
+    coarse = align_profiles(x.downsample(f), y.downsample(f), params)
+    return project(coarse, f, n, m, params.margin)
+
+
+def project(coarse: list[Step], factor: int, n: int, m: int, margin: int) -> Band:
+    """Fine band covering every coarse bead's block rectangle, widened by ``margin``."""
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for s in coarse:
+        r0, r1 = min(s.x0 * factor, n), min(s.x1 * factor, n)
+        c0, c1 = min(s.y0 * factor, m), min(s.y1 * factor, m)
+        rows = slice(max(r0 - margin, 0), min(r1 + margin, n) + 1)
+        lo[rows] = np.minimum(lo[rows], max(c0 - margin, 0))
+        hi[rows] = np.maximum(hi[rows], min(c1 + margin, m))
+    lo[0] = 0
+    hi[n] = m
+    # keep the band connected: each row must overlap the previous one
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    return Band(lo, hi)

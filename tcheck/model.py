@@ -169,7 +169,9 @@ class Alignment:
 
 
 def _version_dict(v: Version, alignment: Alignment) -> dict[str, Any]:
-    grouped = sum(len(idx) for g in alignment.groups for vid, idx in g.members.items() if vid == v.id)
+    grouped = sum(
+        len(idx) for g in alignment.groups for vid, idx in g.members.items() if vid == v.id
+    )
     return {
         "id": v.id,
         "path": v.path,

@@ -1,0 +1,174 @@
+"""Configuration: ``[tool.tcheck]`` in pyproject.toml or a tcheck.toml, then CLI overrides.
+
+The nearest ancestor of the working directory that has either file wins (``--config FILE``
+overrides the search). Unknown keys and bad values are errors that name the key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tcheck.errors import ConfigError
+from tcheck.model import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+BACKBONE_CHOICES = ("lexical", "mt", "auto")
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+SEGMENT_CHOICES = ("auto", "lines")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run needs besides the input paths."""
+
+    select: tuple[str, ...] = ("TC",)
+    """Codes or prefixes to run (``TC2`` = every name check)."""
+    ignore: tuple[str, ...] = ()
+    """Codes or prefixes to skip; wins over ``select``."""
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    """Per-code severity overrides."""
+    fail_on: str = "error"
+    """Lowest severity that makes the exit code 1 (``never`` disables the gate)."""
+    backbone: str = "lexical"
+    reference: str | None = None
+    """Version id treated as the reference: the others are the odd ones out on a tie."""
+    languages: Mapping[str, str] = field(default_factory=dict)
+    """Path glob -> language code."""
+    allow: tuple[tuple[str, ...], ...] = ()
+    """Accepted spelling variants, e.g. ``[["Такаичи", "Такаити"]]``."""
+    glossary: str | None = None
+    """CSV/TSV glossary: one term per language column (header = language codes)."""
+    segment: str = "auto"
+    max_bytes: int = 20_000_000
+    unrelated_below: float = 0.3
+    """Coverage under which a version counts as unrelated."""
+    omission_warning_sentences: int = 2
+    """A missing run of at least this many sentences (or a whole paragraph) is a warning."""
+    model: str | None = None
+    models: Mapping[str, str] = field(default_factory=dict)
+    source: str | None = None
+    """Where the configuration came from (for messages)."""
+
+    def enabled(self, code: str) -> bool:
+        selected = any(code.startswith(p) for p in self.select)
+        return selected and not any(code.startswith(p) for p in self.ignore)
+
+    def language_for(self, path: str) -> str | None:
+        for pattern, lang in self.languages.items():
+            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                return lang
+        return None
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """A copy with the given CLI values (``None`` means 'not given')."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return _validated(dataclasses.replace(self, **given))
+
+
+_KEYS = {f.name for f in dataclasses.fields(Config)} - {"source"}
+_KEYS_DASHED = {k.replace("_", "-"): k for k in _KEYS}
+
+
+def find_config(start: Path) -> Path | None:
+    """Nearest tcheck.toml, or pyproject.toml with a [tool.tcheck] table, from ``start`` up."""
+    for folder in [start, *start.parents]:
+        candidate = folder / "tcheck.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "tcheck" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
+    """Read the configuration file (explicit, or found from ``start``) into a Config."""
+    if path is None:
+        path = find_config(start or Path.cwd())
+        if path is None:
+            return Config()
+    elif not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    data = _read_toml(path)
+    table = data.get("tool", {}).get("tcheck", {}) if path.name == "pyproject.toml" else data
+    return from_mapping(table, source=str(path))
+
+
+def from_mapping(table: Mapping[str, Any], *, source: str = "<config>") -> Config:
+    values: dict[str, Any] = {}
+    for raw_key, value in table.items():
+        key = _KEYS_DASHED.get(raw_key, raw_key)
+        if key not in _KEYS:
+            raise ConfigError(f"{source}: unknown key {raw_key!r}")
+        values[key] = _convert(key, value, source)
+    return _validated(Config(source=source, **values))
+
+
+def _convert(key: str, value: Any, source: str) -> Any:
+    def bad(expected: str) -> ConfigError:
+        return ConfigError(f"{source}: {key!r} must be {expected}, got {value!r}")
+
+    if key in ("select", "ignore"):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad("a list of codes")
+        return tuple(v.strip().upper() for v in value)
+    if key == "severity":
+        if not isinstance(value, dict):
+            raise bad("a table of code = severity")
+        try:
+            return {k.upper(): Severity.parse(v) for k, v in value.items()}
+        except (ValueError, AttributeError) as exc:
+            raise ConfigError(f"{source}: 'severity': {exc}") from None
+    if key in ("languages", "models"):
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise bad("a table of strings")
+        return dict(value)
+    if key == "allow":
+        if not isinstance(value, list) or not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value
+        ):
+            raise bad('a list of lists of spellings, e.g. [["Такаичи", "Такаити"]]')
+        return tuple(tuple(v) for v in value)
+    if key in ("max_bytes", "omission_warning_sentences"):
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise bad("a positive integer")
+        return value
+    if key == "unrelated_below":
+        if not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise bad("a number between 0 and 1")
+        return float(value)
+    if not isinstance(value, str):
+        raise bad("a string")
+    return value
+
+
+def _validated(cfg: Config) -> Config:
+    src = cfg.source or "options"
+    if cfg.fail_on not in FAIL_ON_CHOICES:
+        raise ConfigError(f"{src}: 'fail-on' must be one of {', '.join(FAIL_ON_CHOICES)}")
+    if cfg.backbone not in BACKBONE_CHOICES:
+        raise ConfigError(f"{src}: 'backbone' must be one of {', '.join(BACKBONE_CHOICES)}")
+    if cfg.segment not in SEGMENT_CHOICES:
+        raise ConfigError(f"{src}: 'segment' must be one of {', '.join(SEGMENT_CHOICES)}")
+    return cfg
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None

@@ -42,6 +42,8 @@ class NWayParams:
     """... or below this fraction of the best coverage among the others is unrelated."""
     moved_threshold: float = 0.35
     """Mean similarity needed to move a lone sentence into a distant group."""
+    detach_below: float = 0.1
+    """A member whose best cosine to the group's other members is below this leaves the group."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     related = [v for v in ordered if v.id not in unrelated]
     log.debug("coverage %s, unrelated %s", coverage, unrelated)
     groups = _progressive(related, by_id, pair_steps, cover, params)
+    groups = _detach_weak(groups, by_id, params.detach_below)
     groups, moved = _attach_moved(groups, by_id, params)
     scores = tuple(_group_score(g, by_id) for g in groups)
     return NWayResult(tuple(groups), tuple(moved), scores, tuple(sorted(unrelated)), coverage)
@@ -205,6 +208,35 @@ def _merge(groups: Sequence[Members], steps: list[Step], vid: str) -> list[Membe
             members = {}
         members[vid] = tuple(range(s.y0, s.y1))
         out.append(members)
+    return out
+
+
+def _detach_weak(
+    groups: list[Members], by_id: Mapping[str, VersionVectors], floor: float
+) -> list[Members]:
+    """Split a group into parts that resemble each other: gap-filling can pair two passages
+    that merely sit in the same place (000/001's closing lines vs 002/003's added paragraph).
+
+    Members are linked when their cosine reaches ``floor``; each connected part becomes its own
+    group, in place, so every version keeps its order.
+    """
+    out: list[Members] = []
+    for members in groups:
+        present = [k for k, idx in members.items() if idx]
+        if len(present) < 2:
+            out.append(members)
+            continue
+        spans = {k: _span_vector(by_id[k], members[k]) for k in present}
+        parts: list[list[str]] = []
+        for k in present:
+            linked = [p for p in parts if any(_cos(spans[k], spans[o]) >= floor for o in p)]
+            merged = [k] + [o for p in linked for o in p]
+            parts = [p for p in parts if p not in linked] + [merged]
+        if len(parts) == 1:
+            out.append(members)
+            continue
+        for part in sorted(parts, key=lambda p: min(str(k) for k in p)):
+            out.append({o: (members[o] if o in part else ()) for o in members})
     return out
 
 

@@ -1,0 +1,217 @@
+"""The CLI as users meet it: exit codes, one-line errors, formats, seeds expectations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tcheck.cli import app
+
+runner = CliRunner()
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+STORY = sorted(str(p) for p in SEEDS.glob("00[0-3]_*.txt"))
+
+
+def _run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture(scope="module")
+def seeds_report() -> dict:
+    result = _run("compare", str(SEEDS), "--format", "json")
+    assert result.exit_code == 1, result.output
+    return json.loads(result.stdout)
+
+
+def test_version() -> None:
+    result = _run("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("tcheck ")
+
+
+def test_languages_of_the_seeds(seeds_report: dict) -> None:
+    assert [v["lang"] for v in seeds_report["versions"]] == ["ru", "uk", "uk", "bg", "ru"]
+
+
+def test_nothing_lost(seeds_report: dict) -> None:
+    for v in seeds_report["versions"]:
+        if not v["unrelated"]:
+            assert v["sentences_grouped"] == v["sentences_read"] > 0
+
+
+def _codes(report: dict) -> list[tuple[str, list[str], str]]:
+    return [(f["code"], f["versions"], f["message"]) for f in report["findings"]]
+
+
+def test_seeds_must_report(seeds_report: dict) -> None:
+    findings = seeds_report["findings"]
+    assert seeds_report["unrelated"] == ["004_3565b1968f251dbe"]
+    assert any(f["code"] == "TC103" for f in findings)
+    name = [f for f in findings if f["code"] == "TC201"]
+    assert name and any("Сакае" in e["text"] for f in name for e in f["evidence"])
+    assert any("Санаэ" in e["text"] or "Санае" in e["text"] for f in name for e in f["evidence"])
+    inconsistent = [f for f in findings if f["code"] == "TC205"]
+    texts = {e["text"] for f in inconsistent for e in f["evidence"]}
+    assert {"Такаичи", "Такаити"} <= texts
+    sources = [f for f in findings if f["code"] in ("TC501", "TC502")]
+    src_text = " ".join(e["text"] for f in sources for e in f["evidence"])
+    assert "Kyodo News" in src_text and "Telegram" in src_text
+
+
+def _only_in(report: dict, needle: str) -> list[str]:
+    for f in report["findings"]:
+        if f["code"] in ("TC101", "TC102") and any(needle in e["text"] for e in f["evidence"]):
+            present = sorted({e["version"][:3] for e in f["evidence"]})
+            return present
+    return []
+
+
+@pytest.mark.parametrize(
+    ("needle", "versions"),
+    [
+        ("коридора для диалога", ["000"]),
+        ("Северной Кореи", ["000"]),
+        ("готовий приїхати до Японії", ["001"]),
+        ("Нагадаємо, 18 лютого", ["001"]),
+        ("тринітротолуол", ["002", "003"]),
+        ("експорт озброєння", ["002", "003"]),
+    ],
+)
+def test_seeds_content_only_in_some(seeds_report: dict, needle: str, versions: list[str]) -> None:
+    assert _only_in(seeds_report, needle) == versions
+
+
+def test_seeds_must_not_warn_on_legitimate_variants(seeds_report: dict) -> None:
+    for f in seeds_report["findings"]:
+        if f["severity"] == "info" or f["code"] in ("TC101", "TC102", "TC103"):
+            continue
+        spans = {e["text"] for e in f["evidence"]}
+        for ok in (
+            {"Зеленский", "Зеленський"}, {"Украина", "Україна"}, {"Україна", "Украйна"},
+            {"Японія", "Япония"}, {"Такаичи", "Такаїчі"},
+        ):
+            assert not ok <= spans, f
+        if f["code"] in ("TC401", "TC402"):
+            assert not any("2023" in s for s in spans), f
+
+
+def test_binary_file_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 4)
+    result = _run("compare", str(tmp_path / "a.txt"), STORY[0])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "a.txt" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        ("missing", "does not exist"),
+        ("empty", "empty"),
+        ("one", "at least two"),
+        ("emptydir", "no text"),
+    ],
+)
+def test_bad_input_exit_2(tmp_path: Path, setup: str, expected: str) -> None:
+    if setup == "missing":
+        args = [str(tmp_path / "nope.txt"), STORY[0]]
+    elif setup == "empty":
+        (tmp_path / "e.txt").write_text("  \n")
+        args = [str(tmp_path / "e.txt"), STORY[0]]
+    elif setup == "one":
+        args = [STORY[0]]
+    else:
+        (tmp_path / "d").mkdir()
+        args = [str(tmp_path / "d"), STORY[0]]
+    result = _run("compare", *args)
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert expected in result.stderr.lower(), result.stderr
+
+
+def test_fail_on_and_exit_zero() -> None:
+    assert _run("compare", *STORY, "--format", "json").exit_code == 1
+    assert _run("compare", *STORY, "--format", "json", "--exit-zero").exit_code == 0
+    assert _run("compare", *STORY, "--format", "json", "--fail-on", "never").exit_code == 0
+    only_info = _run("compare", *STORY, "-f", "json", "--select", "TC104,TC202")
+    assert only_info.exit_code == 0
+    assert _run("compare", *STORY, "-f", "json", "--fail-on", "bogus").exit_code == 2
+
+
+def test_format_does_not_change_exit_code(tmp_path: Path) -> None:
+    codes = {
+        fmt: _run("compare", *STORY, "-f", fmt, "-o", str(tmp_path / f"r.{fmt}")).exit_code
+        for fmt in ("rich", "text", "json", "sarif", "html", "markdown", "github")
+    }
+    assert set(codes.values()) == {1}, codes
+
+
+def test_baseline_round_trip(tmp_path: Path) -> None:
+    files = []
+    for p in STORY:
+        dst = tmp_path / Path(p).name
+        dst.write_text(Path(p).read_text(encoding="utf-8"), encoding="utf-8")
+        files.append(str(dst))
+    base = tmp_path / "baseline.json"
+    assert _run("compare", *files, "--write-baseline", str(base)).exit_code == 0
+    assert _run("compare", *files, "-f", "json", "--baseline", str(base)).exit_code == 0
+    # an unrelated edit elsewhere keeps the baseline valid
+    bg = Path(files[3])
+    bg.write_text(bg.read_text(encoding="utf-8") + "\nНово изречение без значение.\n",
+                  encoding="utf-8")
+    assert _run("compare", *files, "-f", "json", "--baseline", str(base)).exit_code == 0
+    # a changed name is a new finding
+    uk = Path(files[2])
+    uk.write_text(uk.read_text(encoding="utf-8").replace("Зеленський", "Зеленчук"),
+                  encoding="utf-8")
+    assert _run("compare", *files, "-f", "json", "--baseline", str(base)).exit_code == 1
+
+
+def test_config_errors_and_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tcheck.toml").write_text('bogus = 1\n')
+    result = _run("compare", *STORY)
+    assert result.exit_code == 2 and "bogus" in result.stderr
+    (tmp_path / "tcheck.toml").write_text('fail-on = "never"\n')
+    assert _run("compare", *STORY, "-f", "json").exit_code == 0
+    assert _run("compare", *STORY, "-f", "json", "--fail-on", "error").exit_code == 1
+
+
+def test_segment_json_has_positions() -> None:
+    result = _run("segment", str(SEEDS / "003_53ef7e5e28e1b9e1.txt"), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["lang"] == "bg"
+    assert all(s["line"] >= 1 and s["column"] >= 1 for s in data["segments"])
+
+
+def test_align_json_groups_shared_content() -> None:
+    result = _run("align", *STORY, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    ids = [v["id"] for v in data["versions"]]
+    full = [g for g in data["groups"] if all(g["members"][v] for v in ids)]
+    assert len(full) >= 3
+    segs = {v["id"]: v["segments"] for v in data["versions"]}
+    tnt = [g for g in data["groups"]
+           if any("тринітротолуол" in segs[ids[2]][i]["text"] for i in g["members"][ids[2]])]
+    assert tnt and tnt[0]["members"][ids[3]] and not tnt[0]["members"][ids[0]]
+    with_004 = _run("align", *STORY, str(SEEDS / "004_3565b1968f251dbe.txt"), "-f", "json")
+    assert json.loads(with_004.stdout)["unrelated"] == ["004_3565b1968f251dbe"]
+
+
+def test_rules_and_explain() -> None:
+    result = _run("rules")
+    assert result.exit_code == 0 and "TC201" in result.stdout and "name-spelling" in result.stdout
+    assert "Example" in _run("explain", "TC201").stdout
+    assert _run("explain", "TC999").exit_code == 2
+
+
+def test_import_does_not_load_torch() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, tcheck, tcheck.cli, tcheck.pipeline; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

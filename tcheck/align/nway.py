@@ -42,7 +42,7 @@ class NWayParams:
     """... or below this fraction of the best coverage among the others is unrelated."""
     moved_threshold: float = 0.35
     """Mean similarity needed to move a lone sentence into a distant group."""
-    detach_below: float = 0.1
+    detach_below: float = 0.15
     """A member whose best cosine to the group's other members is below this leaves the group."""
 
 

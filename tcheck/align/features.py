@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,11 +42,6 @@ def fold_word(word: str) -> str:
     for pattern, repl in _FOLDS:
         out = pattern.sub(repl, out)
     return out
-
-
-def latin_key(text: str) -> str:
-    """The whole text folded word by word (digits kept, punctuation dropped)."""
-    return " ".join(fold_word(w) if not w[0].isdigit() else w for w in _WORD.findall(text))
 
 
 def sentence_tokens(text: str) -> Counter[str]:
@@ -122,14 +117,3 @@ def normalize_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
-
-
-def pad_columns(matrices: Iterable[sparse.csr_matrix], width: int) -> list[sparse.csr_matrix]:
-    """Give matrices built while the vocabulary grew the same number of columns."""
-    out = []
-    for m in matrices:
-        m = sparse.csr_matrix(m)
-        if m.shape[1] < width:
-            m = sparse.csr_matrix((m.data, m.indices, m.indptr), shape=(m.shape[0], width))
-        out.append(m)
-    return out

@@ -162,7 +162,7 @@ def _progressive(
 
     ids = [v.id for v in related]
     first = max(itertools.combinations(ids, 2), key=lambda p: closeness(*p))
-    groups = _groups_from_steps(pair_steps[first], first[0], first[1], [])
+    groups = _groups_from_steps(pair_steps[first], first[0], first[1])
     placed = list(first)
     while len(placed) < len(ids):
         nxt = max(
@@ -176,7 +176,7 @@ def _progressive(
     return [{vid: g.get(vid, ()) for vid in ids} for g in groups]
 
 
-def _groups_from_steps(steps: list[Step], a: str, b: str, _: list) -> list[Members]:
+def _groups_from_steps(steps: list[Step], a: str, b: str) -> list[Members]:
     return [{a: tuple(range(s.x0, s.x1)), b: tuple(range(s.y0, s.y1))} for s in steps]
 
 

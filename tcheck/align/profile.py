@@ -7,7 +7,6 @@ in the span, so a version that agrees with two others is pulled to the same plac
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -266,15 +265,3 @@ def _gather(cross: np.ndarray, lo: np.ndarray, r: int, cols: np.ndarray) -> np.n
 
 def single(vectors: sparse.csr_matrix, lengths: np.ndarray) -> Profile:
     return Profile((vectors,), (np.asarray(lengths, dtype=np.float64),))
-
-
-def span_cosine(a: Sequence[sparse.csr_matrix], b: Sequence[sparse.csr_matrix]) -> float:
-    """Mean cosine between pairs of summed vectors (used for final group scores)."""
-    sims = []
-    for u in a:
-        for w in b:
-            nu = np.sqrt(u.multiply(u).sum())
-            nw = np.sqrt(w.multiply(w).sum())
-            if nu > 0 and nw > 0:
-                sims.append(float(u.multiply(w).sum() / (nu * nw)))
-    return float(np.mean(sims)) if sims else 0.0

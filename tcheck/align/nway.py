@@ -42,8 +42,17 @@ class NWayParams:
     """... or below this fraction of the best coverage among the others is unrelated."""
     moved_threshold: float = 0.35
     """Mean similarity needed to move a lone sentence into a distant group."""
+    near_threshold: float = 0.15
+    """Mean similarity needed to join a lone sentence to a group at most ``near_window`` away."""
+    near_window: int = 3
     detach_below: float = 0.15
-    """A member whose best cosine to the group's other members is below this leaves the group."""
+    """Members of a group whose cosine is below this are not linked (see ``_detach_weak``)."""
+    loose_below: float = 0.05
+    """A lone member whose best cosine to the rest of its group is below this leaves it ..."""
+    loose_ratio: float = 0.4
+    """... as does one below this share of the cosine within the part it would join."""
+    consistency_weight: float = 0.3
+    """Bonus for pairing two sentences that the pairwise alignments link through other versions."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +101,9 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     unrelated = _unrelated(ordered, coverage, params)
     related = [v for v in ordered if v.id not in unrelated]
     log.debug("coverage %s, unrelated %s", coverage, unrelated)
-    groups = _progressive(related, by_id, pair_steps, cover, params)
-    groups = _detach_weak(groups, by_id, params.detach_below)
+    library = _library(related, pair_steps, params.cover_threshold, by_id)
+    groups = _progressive(related, by_id, library, cover, params)
+    groups = _detach_weak(groups, by_id, params)
     groups, moved = _attach_moved(groups, by_id, params)
     scores = tuple(_group_score(g, by_id) for g in groups)
     return NWayResult(tuple(groups), tuple(moved), scores, tuple(sorted(unrelated)), coverage)
@@ -144,10 +154,54 @@ def _unrelated(
     return out
 
 
+def _links(a: VersionVectors, b: VersionVectors, steps: list[Step], threshold: float):
+    """Sentence-by-sentence 0/1 matrix of the pairs a pairwise alignment puts in one bead."""
+    rows, cols = [], []
+    for s in steps:
+        if s.x1 > s.x0 and s.y1 > s.y0:
+            sim = _cos(_span_vector(a, range(s.x0, s.x1)), _span_vector(b, range(s.y0, s.y1)))
+            if sim < threshold:
+                continue
+            for i in range(s.x0, s.x1):
+                for j in range(s.y0, s.y1):
+                    rows.append(i)
+                    cols.append(j)
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(a), len(b)))
+
+
+Library = dict[tuple[str, str], sparse.csr_matrix]
+
+
+def _library(
+    related: Sequence[VersionVectors],
+    pair_steps: Mapping[tuple[str, str], list[Step]],
+    threshold: float,
+    by_id: Mapping[str, VersionVectors],
+) -> Library:
+    """Consistency library (as in T-Coffee): for every ordered pair of versions, how many of the
+    pairwise alignments (direct, or through a third version) link each pair of sentences, as a
+    share of the possible routes."""
+    ids = [v.id for v in related]
+    direct: Library = {}
+    for (a, b), steps in pair_steps.items():
+        if a in ids and b in ids:
+            direct[(a, b)] = _links(by_id[a], by_id[b], steps, threshold)
+            direct[(b, a)] = sparse.csr_matrix(direct[(a, b)].T)
+    out: Library = {}
+    routes = max(len(ids) - 1, 1)
+    for a, b in itertools.permutations(ids, 2):
+        total = direct[(a, b)].copy()
+        for c in ids:
+            if c not in (a, b):
+                total = total + (direct[(a, c)] @ direct[(c, b)]).minimum(1.0)
+        out[(a, b)] = sparse.csr_matrix(total / routes)
+    return out
+
+
 def _progressive(
     related: Sequence[VersionVectors],
     by_id: Mapping[str, VersionVectors],
-    pair_steps: Mapping[tuple[str, str], list[Step]],
+    library: Library,
     cover: Mapping[tuple[str, str], float],
     params: NWayParams,
 ) -> list[Members]:
@@ -162,7 +216,10 @@ def _progressive(
 
     ids = [v.id for v in related]
     first = max(itertools.combinations(ids, 2), key=lambda p: closeness(*p))
-    groups = _groups_from_steps(pair_steps[first], first[0], first[1])
+    weight = params.consistency_weight if len(ids) > 2 else 0.0
+    a, b = by_id[first[0]], by_id[first[1]]
+    steps = align_profiles(_as_profile(a), _as_profile(b), params.pair, [weight * library[first]])
+    groups = _groups_from_steps(steps, a.id, b.id)
     placed = list(first)
     while len(placed) < len(ids):
         nxt = max(
@@ -170,7 +227,8 @@ def _progressive(
             key=lambda v: max(closeness(v, p) for p in placed),
         )
         profile = _profile(groups, placed, by_id)
-        steps = align_profiles(profile, _as_profile(by_id[nxt]), params.pair)
+        bonus = [weight * (_pool(groups, p, by_id) @ library[(p, nxt)]) for p in placed]
+        steps = align_profiles(profile, _as_profile(by_id[nxt]), params.pair, bonus)
         groups = _merge(groups, steps, nxt)
         placed.append(nxt)
     return [{vid: g.get(vid, ()) for vid in ids} for g in groups]
@@ -180,16 +238,22 @@ def _groups_from_steps(steps: list[Step], a: str, b: str) -> list[Members]:
     return [{a: tuple(range(s.x0, s.x1)), b: tuple(range(s.y0, s.y1))} for s in steps]
 
 
+def _pool(groups: Sequence[Members], vid: str, by_id) -> sparse.csr_matrix:
+    """Groups x sentences matrix of one version's membership."""
+    rows, cols = [], []
+    for g, members in enumerate(groups):
+        for i in members.get(vid, ()):
+            rows.append(g)
+            cols.append(i)
+    shape = (len(groups), len(by_id[vid]))
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+
+
 def _profile(groups: Sequence[Members], ids: Sequence[str], by_id) -> Profile:
     vectors, lengths = [], []
     for vid in ids:
         v = by_id[vid]
-        rows, cols = [], []
-        for g, members in enumerate(groups):
-            for i in members.get(vid, ()):
-                rows.append(g)
-                cols.append(i)
-        pool = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(groups), len(v)))
+        pool = _pool(groups, vid, by_id)
         vectors.append(sparse.csr_matrix(pool @ v.vectors))
         lengths.append(np.asarray(pool @ v.lengths).ravel())
     return Profile(tuple(vectors), tuple(lengths))
@@ -212,13 +276,15 @@ def _merge(groups: Sequence[Members], steps: list[Step], vid: str) -> list[Membe
 
 
 def _detach_weak(
-    groups: list[Members], by_id: Mapping[str, VersionVectors], floor: float
+    groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
 ) -> list[Members]:
     """Split a group into parts that resemble each other: gap-filling can pair two passages
     that merely sit in the same place (000/001's closing lines vs 002/003's added paragraph).
 
-    Members are linked when their cosine reaches ``floor``; each connected part becomes its own
-    group, in place, so every version keeps its order.
+    Members are linked when their cosine reaches ``detach_below``. Parts of two or more versions
+    that agree among themselves but not with each other become groups of their own, in place, so
+    every version keeps its order. A single loose member (a free translation shares few n-grams)
+    stays with the part it resembles most unless even that is below ``loose_below``.
     """
     out: list[Members] = []
     for members in groups:
@@ -227,39 +293,61 @@ def _detach_weak(
             out.append(members)
             continue
         spans = {k: _span_vector(by_id[k], members[k]) for k in present}
-        parts: list[list[str]] = []
-        for k in present:
-            linked = [p for p in parts if any(_cos(spans[k], spans[o]) >= floor for o in p)]
-            merged = [k] + [o for p in linked for o in p]
-            parts = [p for p in parts if p not in linked] + [merged]
-        if len(parts) == 1:
+        sim = {(a, b): _cos(spans[a], spans[b]) for a in present for b in present if a != b}
+        cores = [p for p in _linked_parts(present, sim, params.detach_below) if len(p) > 1]
+        if not cores:
+            cores = _linked_parts(present, sim, params.loose_below)
+        else:
+            for k in (k for k in present if not any(k in p for p in cores)):
+                best = max(cores, key=lambda q, k=k: max(sim[(k, o)] for o in q))
+                inner = max(sim[(a, b)] for a in best for b in best if a != b)
+                floor = max(params.loose_below, params.loose_ratio * inner)
+                if max(sim[(k, o)] for o in best) >= floor:
+                    best.append(k)
+                else:
+                    cores.append([k])
+        if len(cores) <= 1:
             out.append(members)
             continue
-        for part in sorted(parts, key=lambda p: min(str(k) for k in p)):
+        for part in sorted(cores, key=lambda p: min(str(k) for k in p)):
             out.append({o: (members[o] if o in part else ()) for o in members})
     return out
+
+
+def _linked_parts(
+    keys: Sequence[str], sim: Mapping[tuple[str, str], float], floor: float
+) -> list[list[str]]:
+    """Connected parts of ``keys`` where an edge is a similarity of at least ``floor``."""
+    parts: list[list[str]] = []
+    for k in keys:
+        linked = [p for p in parts if any(sim[(k, o)] >= floor for o in p)]
+        parts = [p for p in parts if p not in linked] + [[k] + [o for p in linked for o in p]]
+    return parts
 
 
 def _attach_moved(
     groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
 ) -> tuple[list[Members], list[bool]]:
-    """Move lone sentences into a distant group that lacks their version."""
-    moved = [False] * len(groups)
+    """Join lone sentences to the group that lacks their version and resembles them.
+
+    Nearby groups (a swap of neighbouring sentences, a partner the path just missed) need only
+    ``near_threshold``; distant ones need ``moved_threshold``. A group is marked moved only when
+    the join breaks its version's reading order.
+    """
     if len(by_id) < 2 or not groups:
-        return groups, moved
+        return groups, [False] * len(groups)
+    spans = [{k: _span_vector(by_id[k], idx) for k, idx in g.items() if idx} for g in groups]
     candidates: list[tuple[float, int, int, str]] = []
-    for o, members in enumerate(groups):
-        present = [k for k, idx in members.items() if idx]
-        if len(present) != 1:
+    for o, members in enumerate(spans):
+        if len(members) != 1:
             continue
-        vid = present[0]
-        lone = _span_vector(by_id[vid], members[vid])
-        for h, target in enumerate(groups):
-            if h == o or target.get(vid) or not any(target.values()):
+        ((vid, lone),) = members.items()
+        for h, target in enumerate(spans):
+            if h == o or vid in target or not target:
                 continue
-            sims = [_cos(lone, _span_vector(by_id[k], idx)) for k, idx in target.items() if idx]
-            sim = float(np.mean(sims))
-            if sim >= params.moved_threshold:
+            sim = float(np.mean([_cos(lone, w) for w in target.values()]))
+            near = abs(h - o) <= params.near_window
+            if sim >= (params.near_threshold if near else params.moved_threshold):
                 candidates.append((sim, o, h, vid))
     used_o: set[int] = set()
     filled: set[tuple[int, str]] = set()
@@ -268,13 +356,26 @@ def _attach_moved(
         if o in used_o or (h, vid) in filled or h in drop:
             continue
         groups[h] = {**groups[h], vid: groups[o][vid]}
-        moved[h] = True
         used_o.add(o)
         filled.add((h, vid))
         drop.add(o)
-        log.debug("moved %s sentences %s into group %d (sim %.2f)", vid, groups[o][vid], h, sim)
-    keep = [i for i in range(len(groups)) if i not in drop]
-    return [groups[i] for i in keep], [moved[i] for i in keep]
+        log.debug("joined %s sentences %s to group %d (sim %.2f)", vid, groups[o][vid], h, sim)
+    kept = [groups[i] for i in range(len(groups)) if i not in drop]
+    return kept, _out_of_order(kept)
+
+
+def _out_of_order(groups: Sequence[Members]) -> list[bool]:
+    """Groups holding a sentence that comes before an earlier group's sentence of its version."""
+    moved = [False] * len(groups)
+    last: dict[str, int] = {}
+    for g, members in enumerate(groups):
+        for vid, idx in members.items():
+            if not idx:
+                continue
+            if min(idx) < last.get(vid, -1):
+                moved[g] = True
+            last[vid] = max(last.get(vid, -1), max(idx))
+    return moved
 
 
 def _group_score(members: Members, by_id: Mapping[str, VersionVectors]) -> float:

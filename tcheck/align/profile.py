@@ -7,6 +7,7 @@ in the span, so a version that agrees with two others is pulled to the same plac
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,11 +71,7 @@ class Profile:
         return len(self.vectors)
 
     def downsample(self, factor: int) -> Profile:
-        n = len(self)
-        rows = np.arange(n) // factor
-        pool = sparse.csr_matrix(
-            (np.ones(n), (rows, np.arange(n))), shape=(int(rows[-1]) + 1 if n else 0, n)
-        )
+        pool = pooling(len(self), factor)
         return Profile(
             tuple(sparse.csr_matrix(pool @ v) for v in self.vectors),
             tuple(np.asarray(pool @ ln).ravel() for ln in self.lengths),
@@ -115,9 +112,13 @@ def _cell_band(band: Band, m: int, reach: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _cross_dots(
-    x: sparse.csr_matrix, y: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray
+    x: sparse.csr_matrix,
+    y: sparse.csr_matrix,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    bonus: sparse.csr_matrix | None = None,
 ) -> np.ndarray:
-    """Dense (n, W) array of x[r] . y[c] for c in lo[r]..hi[r], computed block by block."""
+    """Dense (n, W) array of x[r] . y[c] (+ bonus[r, c]) for c in lo[r]..hi[r], block by block."""
     n = x.shape[0]
     width = int((hi - lo).max()) + 1 if n else 1
     out = np.zeros((n, width))
@@ -128,14 +129,27 @@ def _cross_dots(
         if yt is None or c1 <= c0:
             continue
         block = (x[r0:r1] @ yt[:, c0:c1]).toarray()
+        if bonus is not None:
+            block += bonus[r0:r1, c0:c1].toarray()
         for r in range(r0, r1):
             a, b = int(lo[r]), int(hi[r]) + 1
             out[r, : b - a] = block[r - r0, a - c0 : b - c0]
     return out
 
 
-def bead_scores(x: Profile, y: Profile, band: Band, params: AlignParams) -> dict[Bead, np.ndarray]:
-    """Score every bead type at every node of the band (see :func:`tcheck.align.dp.best_path`)."""
+def bead_scores(
+    x: Profile,
+    y: Profile,
+    band: Band,
+    params: AlignParams,
+    bonus: Sequence[sparse.csr_matrix] | None = None,
+) -> dict[Bead, np.ndarray]:
+    """Score every bead type at every node of the band (see :func:`tcheck.align.dp.best_path`).
+
+    ``bonus`` (one items x sentences matrix per member of ``x``) is added to the dot products:
+    support for a pairing from elsewhere, e.g. the versions that link both sides (see
+    :mod:`tcheck.align.nway`).
+    """
     if y.width != 1:
         raise ValueError("the second profile must hold one version")
     m = len(y)
@@ -144,7 +158,8 @@ def bead_scores(x: Profile, y: Profile, band: Band, params: AlignParams) -> dict
     clo, chi = _cell_band(band, m, reach)
     yv, ylen = y.vectors[0], y.lengths[0]
     gx, gy = _gram(x), _gram(y)
-    cross = [_cross_dots(xv, yv, clo, chi) for xv in x.vectors]
+    extra = bonus if bonus is not None else (None,) * x.width
+    cross = [_cross_dots(xv, yv, clo, chi, b) for xv, b in zip(x.vectors, extra, strict=True)]
     bgx, bgy = _backgrounds(cross, clo, chi, gx, gy, m, params.margin_k)
     cum_bgy = np.concatenate([[0.0], np.cumsum(bgy)])
     cum_bgx = np.concatenate([[0.0], np.cumsum(bgx)])
@@ -261,6 +276,13 @@ def _gather(cross: np.ndarray, lo: np.ndarray, r: int, cols: np.ndarray) -> np.n
     out = np.zeros(len(cols))
     out[ok] = cross[r, idx[ok]]
     return out
+
+
+def pooling(n: int, factor: int) -> sparse.csr_matrix:
+    """Blocks x items matrix summing runs of ``factor`` consecutive items."""
+    rows = np.arange(n) // factor
+    shape = (int(rows[-1]) + 1 if n else 0, n)
+    return sparse.csr_matrix((np.ones(n), (rows, np.arange(n))), shape=shape)
 
 
 def single(vectors: sparse.csr_matrix, lengths: np.ndarray) -> Profile:

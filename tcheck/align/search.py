@@ -9,31 +9,49 @@ from __future__ import annotations
 
 import logging
 
+from collections.abc import Sequence
+
 import numpy as np
+from scipy import sparse
 
 from tcheck.align.dp import Band, Step, best_path
-from tcheck.align.profile import AlignParams, Profile, bead_scores
+from tcheck.align.profile import AlignParams, Profile, bead_scores, pooling
 
 log = logging.getLogger(__name__)
 
 
-def align_profiles(x: Profile, y: Profile, params: AlignParams) -> list[Step]:
-    """Best monotone bead path between profile ``x`` and single-version profile ``y``."""
+def align_profiles(
+    x: Profile,
+    y: Profile,
+    params: AlignParams,
+    bonus: Sequence[sparse.csr_matrix] | None = None,
+) -> list[Step]:
+    """Best monotone bead path between profile ``x`` and single-version profile ``y``.
+
+    ``bonus`` holds, per member of ``x``, extra support for pairing items with ``y``'s sentences
+    (see :func:`tcheck.align.profile.bead_scores`).
+    """
     n, m = len(x), len(y)
     if n == 0 or m == 0:
         return [Step(i, i + 1, 0, 0) for i in range(n)] + [Step(n, n, j, j + 1) for j in range(m)]
-    band = _band(x, y, params)
+    band = _band(x, y, params, bonus)
     log.debug("aligning %d x %d items over %d band cells", n, m, band.cells())
-    scores = bead_scores(x, y, band, params)
+    scores = bead_scores(x, y, band, params, bonus)
     return best_path(band, scores, params.skip)
 
 
-def _band(x: Profile, y: Profile, params: AlignParams) -> Band:
+def _band(
+    x: Profile, y: Profile, params: AlignParams, bonus: Sequence[sparse.csr_matrix] | None
+) -> Band:
     n, m = len(x), len(y)
     f = params.downsample
     if (n + 1) * (m + 1) <= params.full_cells or min(n, m) < 4 * f:
         return Band.full(n, m)
-    coarse = align_profiles(x.downsample(f), y.downsample(f), params)
+    pooled = None
+    if bonus is not None:
+        px, py = pooling(n, f), pooling(m, f)
+        pooled = [sparse.csr_matrix(px @ b @ py.T) for b in bonus]
+    coarse = align_profiles(x.downsample(f), y.downsample(f), params, pooled)
     return project(coarse, f, n, m, params.margin)
 
 

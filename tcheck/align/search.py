@@ -8,7 +8,6 @@ cells grows linearly with the length of the documents (as in Vecalign).
 from __future__ import annotations
 
 import logging
-
 from collections.abc import Sequence
 
 import numpy as np

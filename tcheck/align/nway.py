@@ -21,6 +21,7 @@ import numpy as np
 from scipy import sparse
 
 from tcheck.align.dp import Step
+from tcheck.align.features import normalize_rows
 from tcheck.align.profile import AlignParams, Profile, single
 from tcheck.align.search import align_profiles
 
@@ -105,7 +106,7 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     groups = _progressive(related, by_id, library, cover, params)
     groups = _detach_weak(groups, by_id, params)
     groups, moved = _attach_moved(groups, by_id, params)
-    scores = tuple(_group_score(g, by_id) for g in groups)
+    scores = _group_scores(groups, by_id)
     return NWayResult(tuple(groups), tuple(moved), scores, tuple(sorted(unrelated)), coverage)
 
 
@@ -113,28 +114,33 @@ def _as_profile(v: VersionVectors) -> Profile:
     return single(v.vectors, v.lengths)
 
 
-def _span_vector(v: VersionVectors, idx: Sequence[int]) -> sparse.csr_matrix:
-    return sparse.csr_matrix(v.vectors[list(idx)].sum(axis=0))
+def _spans(v: VersionVectors, spans: Sequence[Sequence[int]]) -> sparse.csr_matrix:
+    """Unit-length sums of the given sentence spans of one version (zero rows for empty ones)."""
+    rows = [r for r, idx in enumerate(spans) for _ in idx]
+    cols = [i for idx in spans for i in idx]
+    pool = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(spans), len(v)))
+    return normalize_rows(sparse.csr_matrix(pool @ v.vectors))
 
 
-def _cos(u: sparse.csr_matrix, w: sparse.csr_matrix) -> float:
-    nu = float(np.sqrt(u.multiply(u).sum()))
-    nw = float(np.sqrt(w.multiply(w).sum()))
-    if nu == 0 or nw == 0:
-        return 0.0
-    return float(u.multiply(w).sum()) / (nu * nw)
+def _rowwise_cos(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+
+def _bead_sims(a: VersionVectors, b: VersionVectors, steps: Sequence[Step]) -> np.ndarray:
+    """Cosine of each step's two sides (0 for steps that leave one side empty)."""
+    xa = _spans(a, [range(s.x0, s.x1) for s in steps])
+    xb = _spans(b, [range(s.y0, s.y1) for s in steps])
+    return _rowwise_cos(xa, xb)
 
 
 def _pair_coverage(
     a: VersionVectors, b: VersionVectors, steps: list[Step], threshold: float
 ) -> tuple[float, float]:
     got_a = got_b = 0
-    for s in steps:
-        if s.x1 > s.x0 and s.y1 > s.y0:
-            sim = _cos(_span_vector(a, range(s.x0, s.x1)), _span_vector(b, range(s.y0, s.y1)))
-            if sim >= threshold:
-                got_a += s.x1 - s.x0
-                got_b += s.y1 - s.y0
+    for s, sim in zip(steps, _bead_sims(a, b, steps), strict=True):
+        if s.x1 > s.x0 and s.y1 > s.y0 and sim >= threshold:
+            got_a += s.x1 - s.x0
+            got_b += s.y1 - s.y0
     return got_a / max(len(a), 1), got_b / max(len(b), 1)
 
 
@@ -157,11 +163,8 @@ def _unrelated(
 def _links(a: VersionVectors, b: VersionVectors, steps: list[Step], threshold: float):
     """Sentence-by-sentence 0/1 matrix of the pairs a pairwise alignment puts in one bead."""
     rows, cols = [], []
-    for s in steps:
-        if s.x1 > s.x0 and s.y1 > s.y0:
-            sim = _cos(_span_vector(a, range(s.x0, s.x1)), _span_vector(b, range(s.y0, s.y1)))
-            if sim < threshold:
-                continue
+    for s, sim in zip(steps, _bead_sims(a, b, steps), strict=True):
+        if s.x1 > s.x0 and s.y1 > s.y0 and sim >= threshold:
             for i in range(s.x0, s.x1):
                 for j in range(s.y0, s.y1):
                     rows.append(i)
@@ -287,13 +290,13 @@ def _detach_weak(
     stays with the part it resembles most unless even that is below ``loose_below``.
     """
     out: list[Members] = []
-    for members in groups:
+    pair_sims = _member_sims(groups, by_id)
+    for g, members in enumerate(groups):
         present = [k for k, idx in members.items() if idx]
         if len(present) < 2:
             out.append(members)
             continue
-        spans = {k: _span_vector(by_id[k], members[k]) for k in present}
-        sim = {(a, b): _cos(spans[a], spans[b]) for a in present for b in present if a != b}
+        sim = {(a, b): float(pair_sims[(a, b)][g]) for a in present for b in present if a != b}
         cores = [p for p in _linked_parts(present, sim, params.detach_below) if len(p) > 1]
         if not cores:
             cores = _linked_parts(present, sim, params.loose_below)
@@ -336,19 +339,31 @@ def _attach_moved(
     """
     if len(by_id) < 2 or not groups:
         return groups, [False] * len(groups)
-    spans = [{k: _span_vector(by_id[k], idx) for k, idx in g.items() if idx} for g in groups]
+    ids = sorted({k for g in groups for k in g})
+    spans = {k: _spans(by_id[k], [g.get(k, ()) for g in groups]) for k in ids}
+    present = np.array([[bool(g.get(k)) for g in groups] for k in ids])  # versions x groups
     candidates: list[tuple[float, int, int, str]] = []
-    for o, members in enumerate(spans):
-        if len(members) != 1:
+    lone_of = {
+        o: ids[int(np.flatnonzero(present[:, o])[0])] for o in np.flatnonzero(present.sum(0) == 1)
+    }
+    for v, vid in enumerate(ids):
+        lone = [o for o, k in lone_of.items() if k == vid]
+        if not lone:
             continue
-        ((vid, lone),) = members.items()
-        for h, target in enumerate(spans):
-            if h == o or vid in target or not target:
-                continue
-            sim = float(np.mean([_cos(lone, w) for w in target.values()]))
-            near = abs(h - o) <= params.near_window
-            if sim >= (params.near_threshold if near else params.moved_threshold):
-                candidates.append((sim, o, h, vid))
+        total = np.zeros((len(lone), len(groups)))
+        for other in ids:
+            if other != vid:
+                total += (spans[vid][lone] @ spans[other].T).toarray()
+        count = present.sum(0) - present[v]
+        ok = ~present[v] & (count > 0)
+        mean = np.divide(total, np.maximum(count, 1))
+        for r, o in enumerate(lone):
+            dist = np.abs(np.arange(len(groups)) - o)
+            need = np.where(
+                dist <= params.near_window, params.near_threshold, params.moved_threshold
+            )
+            for h in np.flatnonzero(ok & (mean[r] >= need)):
+                candidates.append((float(mean[r, h]), o, int(h), vid))
     used_o: set[int] = set()
     filled: set[tuple[int, str]] = set()
     drop: set[int] = set()
@@ -378,7 +393,24 @@ def _out_of_order(groups: Sequence[Members]) -> list[bool]:
     return moved
 
 
-def _group_score(members: Members, by_id: Mapping[str, VersionVectors]) -> float:
-    spans = [_span_vector(by_id[k], idx) for k, idx in members.items() if idx]
-    sims = [_cos(u, w) for u, w in itertools.combinations(spans, 2)]
-    return float(np.mean(sims)) if sims else 0.0
+def _member_sims(
+    groups: Sequence[Members], by_id: Mapping[str, VersionVectors]
+) -> dict[tuple[str, str], np.ndarray]:
+    """For every ordered pair of versions, the cosine of their members in each group."""
+    ids = sorted({k for g in groups for k in g})
+    spans = {k: _spans(by_id[k], [g.get(k, ()) for g in groups]) for k in ids}
+    out = {}
+    for a, b in itertools.combinations(ids, 2):
+        out[(a, b)] = out[(b, a)] = _rowwise_cos(spans[a], spans[b])
+    return out
+
+
+def _group_scores(groups: Sequence[Members], by_id: Mapping[str, VersionVectors]) -> tuple:
+    """Mean cosine between the members of each group (0 for single-version groups)."""
+    sims = _member_sims(groups, by_id)
+    out = []
+    for g, members in enumerate(groups):
+        present = sorted(k for k, idx in members.items() if idx)
+        vals = [sims[(a, b)][g] for a, b in itertools.combinations(present, 2)]
+        out.append(float(np.mean(vals)) if vals else 0.0)
+    return tuple(out)

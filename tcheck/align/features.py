@@ -7,6 +7,7 @@ tokens are anchors that survive translation verbatim and get a higher weight.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -36,6 +37,7 @@ STEM_WEIGHT = 1.0
 STEM_LEN = 5
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
     """A word in one folded Latin spelling (Зеленського -> zelenskogo, Зеленский -> zelenskii)."""
     out = anyascii(word).lower()
@@ -50,18 +52,25 @@ def sentence_tokens(text: str) -> Counter[str]:
     for raw in _WORD.findall(text):
         if raw[0].isdigit():
             continue
-        word = fold_word(raw)
-        padded = f" {word} "
-        for k in range(len(padded) - 2):
-            feats[padded[k : k + 3]] += 1.0
-        if len(word) >= 4:
-            feats["w:" + word[:STEM_LEN]] += STEM_WEIGHT
+        for f, weight in _word_features(raw):
+            feats[f] += weight
     for num in _DIGITS.findall(text):
         value = re.sub(r"[ \u00a0\u202f]", "", num).replace(",", ".")
         feats["#" + value] += NUMBER_WEIGHT
     for latin in _LATIN_WORD.findall(text):
         feats["L:" + latin.lower()] += LATIN_WEIGHT
     return feats
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_features(raw: str) -> tuple[tuple[str, float], ...]:
+    """Folded trigrams (with word boundaries) and the stem of one word."""
+    word = fold_word(raw)
+    padded = f" {word} "
+    out = [(padded[k : k + 3], 1.0) for k in range(len(padded) - 2)]
+    if len(word) >= 4:
+        out.append(("w:" + word[:STEM_LEN], STEM_WEIGHT))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

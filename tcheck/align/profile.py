@@ -169,44 +169,45 @@ def bead_scores(
     out: dict[Bead, np.ndarray] = {}
     cum_ylen = np.concatenate([[0.0], np.cumsum(ylen)])
     cum_xlen = [np.concatenate([[0.0], np.cumsum(xl)]) for xl in x.lengths]
+    node_i = np.arange(rows)[:, None]
+    node_j = band.lo[:, None] + np.arange(width)[None, :]
+    in_band = node_j <= band.hi[:, None]
     for k, l in beads:
-        arr = np.full((rows, width), -np.inf)
-        for i in range(k, rows):
-            js = np.arange(band.lo[i], band.hi[i] + 1)
-            ok = js >= l
-            if not ok.any():
-                continue
-            jv = js[ok]
-            ny2 = _span_norm2(gy, 0, jv - l, l)
-            leny = cum_ylen[jv] - cum_ylen[jv - l]
-            sim_sum = np.zeros(len(jv))
-            present = 0
-            pen = np.zeros(len(jv))
-            for v in range(x.width):
-                nx2 = _span_norm2(gx, v, np.array([i - k]), k)[0]
-                if nx2 <= 0:
-                    continue
-                present += 1
-                dot = np.zeros(len(jv))
-                for a in range(i - k, i):
-                    for b in range(1, l + 1):
-                        dot += _gather(cross[v], clo, a, jv - b)
-                denom = np.sqrt(nx2 * ny2)
-                sim_sum += np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)
-                lenx = cum_xlen[v][i] - cum_xlen[v][i - k]
-                pen += np.abs(np.log((leny + 20.0) / (ratios[v] * lenx + 20.0)))
-            if not present:
-                continue
-            sim = sim_sum / present
-            floor = np.where(sim < params.min_similarity, -np.inf, 0.0)
-            bg = (cum_bgx[i] - cum_bgx[i - k] + cum_bgy[jv] - cum_bgy[jv - l]) / (k + l)
-            sim = sim - params.margin_weight * bg
-            score = ((k + l) / 2) ** params.span_weight * (sim - params.threshold)
-            score -= params.length_weight * pen / present + penalties[(k, l)]
-            score += floor
-            row = arr[i]
-            row[np.flatnonzero(ok)] = score
-        out[(k, l)] = arr
+        if k > len(x) or l > m:
+            out[(k, l)] = np.full((rows, width), -np.inf)
+            continue
+        ok = in_band & (node_i >= k) & (node_j >= l)
+        xi = np.maximum(node_i - k, 0)  # first X item of the bead (rows, 1)
+        yj = np.clip(node_j - l, 0, m)  # first Y item of the bead (rows, width)
+        ny2 = _span_norm2(gy, 0, np.minimum(yj, m - l), l)
+        leny = cum_ylen[np.minimum(yj + l, m)] - cum_ylen[yj]
+        sim_sum = np.zeros((rows, width))
+        pen = np.zeros((rows, width))
+        present = np.zeros((rows, 1))
+        for v in range(x.width):
+            nx2 = _span_norm2(gx, v, np.minimum(xi, len(x) - k), k)  # (rows, 1)
+            has = nx2 > 0
+            present += has
+            dot = np.zeros((rows, width))
+            for a in range(1, k + 1):
+                for b in range(1, l + 1):
+                    dot += _gather(cross[v], clo, node_i - a, node_j - b)
+            denom = np.sqrt(nx2 * ny2)
+            sim_sum += np.divide(dot, denom, out=np.zeros_like(dot), where=(denom > 0) & has)
+            xs = np.minimum(xi + k, len(x))
+            lenx = cum_xlen[v][xs] - cum_xlen[v][xs - np.minimum(k, xs)]
+            pen += np.where(has, np.abs(np.log((leny + 20.0) / (ratios[v] * lenx + 20.0))), 0.0)
+        ok &= present > 0
+        count = np.maximum(present, 1)
+        sim = sim_sum / count
+        floor = np.where(sim < params.min_similarity, -np.inf, 0.0)
+        bgy_span = cum_bgy[np.minimum(yj + l, m)] - cum_bgy[yj]
+        bgx_span = cum_bgx[np.minimum(xi + k, len(x))] - cum_bgx[xi]
+        sim = sim - params.margin_weight * (bgx_span + bgy_span) / (k + l)
+        score = ((k + l) / 2) ** params.span_weight * (sim - params.threshold)
+        score -= params.length_weight * pen / count + penalties[(k, l)]
+        score += floor
+        out[(k, l)] = np.where(ok, score, -np.inf)
     out[SKIP_X] = np.full((rows, width), params.skip)
     return out
 
@@ -262,7 +263,7 @@ def _topk_mean(keys: np.ndarray, values: np.ndarray, size: int, k: int) -> np.nd
 
 def _span_norm2(g: _Gram, v: int, starts: np.ndarray, length: int) -> np.ndarray:
     """Squared norm of the sum of ``length`` consecutive items starting at each of ``starts``."""
-    total = np.zeros(len(starts))
+    total = np.zeros(np.shape(starts))
     for a in range(length):
         total += g.norm2[v, starts + a]
         for b in range(a + 1, length):
@@ -270,12 +271,14 @@ def _span_norm2(g: _Gram, v: int, starts: np.ndarray, length: int) -> np.ndarray
     return total
 
 
-def _gather(cross: np.ndarray, lo: np.ndarray, r: int, cols: np.ndarray) -> np.ndarray:
-    idx = cols - lo[r]
-    ok = (idx >= 0) & (idx < cross.shape[1])
-    out = np.zeros(len(cols))
-    out[ok] = cross[r, idx[ok]]
-    return out
+def _gather(cross: np.ndarray, lo: np.ndarray, r: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """cross[r, cols - lo[r]] where that lies inside the stored band, else 0 (any shapes)."""
+    r, cols = np.broadcast_arrays(r, cols)
+    inside = r >= 0
+    rr = np.where(inside, r, 0)
+    idx = cols - lo[rr]
+    inside &= (idx >= 0) & (idx < cross.shape[1])
+    return np.where(inside, cross[rr, np.where(inside, idx, 0)], 0.0)
 
 
 def pooling(n: int, factor: int) -> sparse.csr_matrix:

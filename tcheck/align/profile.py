@@ -161,8 +161,6 @@ def bead_scores(
     extra = bonus if bonus is not None else (None,) * x.width
     cross = [_cross_dots(xv, yv, clo, chi, b) for xv, b in zip(x.vectors, extra, strict=True)]
     bgx, bgy = _backgrounds(cross, clo, chi, gx, gy, m, params.margin_k)
-    cum_bgy = np.concatenate([[0.0], np.cumsum(bgy)])
-    cum_bgx = np.concatenate([[0.0], np.cumsum(bgx)])
     ratios = [(ylen.sum() + 1.0) / (xl.sum() + 1.0) if xl.sum() > 0 else 1.0 for xl in x.lengths]
     penalties = dict(params.bead_penalty)
     rows, width = band.rows, band.width
@@ -201,9 +199,11 @@ def bead_scores(
         count = np.maximum(present, 1)
         sim = sim_sum / count
         floor = np.where(sim < params.min_similarity, -np.inf, 0.0)
-        bgy_span = cum_bgy[np.minimum(yj + l, m)] - cum_bgy[yj]
-        bgx_span = cum_bgx[np.minimum(xi + k, len(x))] - cum_bgx[xi]
-        sim = sim - params.margin_weight * (bgx_span + bgy_span) / (k + l)
+        # The busiest item's background: an unmatched sentence (low background) absorbed into
+        # a bead must not lower the bar the bead is measured against.
+        bg_y = _span_max(bgy, yj, l)
+        bg_x = _span_max(bgx, xi, k)
+        sim = sim - params.margin_weight * (bg_x + bg_y) / 2
         score = ((k + l) / 2) ** params.span_weight * (sim - params.threshold)
         score -= params.length_weight * pen / count + penalties[(k, l)]
         score += floor
@@ -258,6 +258,15 @@ def _topk_mean(keys: np.ndarray, values: np.ndarray, size: int, k: int) -> np.nd
     sums = np.bincount(keys_s[keep], weights=vals_s[keep], minlength=size)
     counts = np.bincount(keys_s[keep], minlength=size)
     np.divide(sums, np.maximum(counts, 1), out=out)
+    return out
+
+
+def _span_max(values: np.ndarray, starts: np.ndarray, length: int) -> np.ndarray:
+    """Largest of ``length`` consecutive values from each start (clipped to the array)."""
+    last = len(values) - 1
+    out = values[np.clip(starts, 0, last)]
+    for a in range(1, length):
+        out = np.maximum(out, values[np.clip(starts + a, 0, last)])
     return out
 
 

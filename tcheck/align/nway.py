@@ -105,6 +105,7 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     library = _library(related, pair_steps, params.cover_threshold, by_id)
     groups = _progressive(related, by_id, library, cover, params)
     groups = _detach_weak(groups, by_id, params)
+    groups = _trim_edges(groups, by_id, params)
     groups, moved = _attach_moved(groups, by_id, params)
     scores = _group_scores(groups, by_id)
     return NWayResult(tuple(groups), tuple(moved), scores, tuple(sorted(unrelated)), coverage)
@@ -314,6 +315,39 @@ def _detach_weak(
             continue
         for part in sorted(cores, key=lambda p: min(str(k) for k in p)):
             out.append({o: (members[o] if o in part else ()) for o in members})
+    return out
+
+
+def _trim_edges(
+    groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
+) -> list[Members]:
+    """Split off a first or last sentence of a multi-sentence member that shares nothing with
+    the other versions while the rest of the member does (a 1-2 bead that swallowed a sentence
+    only one version has). The split-off sentence becomes a group of its own next to it."""
+    out: list[Members] = []
+    for members in groups:
+        present = [k for k, idx in members.items() if idx]
+        before: list[Members] = []
+        after: list[Members] = []
+        if len(present) >= 2:
+            others = {k: _spans(by_id[k], [members[k]]) for k in present}
+            for k in present:
+                idx = members[k]
+                if len(idx) < 2:
+                    continue
+                rest_vecs = [others[o] for o in present if o != k]
+                parts = _spans(by_id[k], [idx[:1], idx[1:], idx[-1:], idx[:-1]])
+                sims = [
+                    max(float((parts[r] @ w.T).toarray()[0, 0]) for w in rest_vecs)
+                    for r in range(4)
+                ]
+                if sims[0] < params.loose_below and sims[1] >= params.detach_below:
+                    before.append({o: (idx[:1] if o == k else ()) for o in members})
+                    members = {**members, k: idx[1:]}
+                elif sims[2] < params.loose_below and sims[3] >= params.detach_below:
+                    after.append({o: (idx[-1:] if o == k else ()) for o in members})
+                    members = {**members, k: idx[:-1]}
+        out.extend([*before, members, *after])
     return out
 
 

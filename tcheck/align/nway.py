@@ -324,30 +324,37 @@ def _trim_edges(
     """Split off a first or last sentence of a multi-sentence member that shares nothing with
     the other versions while the rest of the member does (a 1-2 bead that swallowed a sentence
     only one version has). The split-off sentence becomes a group of its own next to it."""
+    ids = sorted({k for g in groups for k in g})
+    members = {k: _spans(by_id[k], [g.get(k, ()) for g in groups]) for k in ids}
+    cut_first: dict[str, np.ndarray] = {}
+    cut_last: dict[str, np.ndarray] = {}
+    for k in ids:
+        idx = [tuple(g.get(k, ())) for g in groups]
+        multi = np.array([len(i) >= 2 for i in idx])
+        if not multi.any() or len(ids) < 2:
+            continue
+
+        def best(spans: list[tuple[int, ...]], k: str = k) -> np.ndarray:
+            m = _spans(by_id[k], spans)
+            return np.max([_rowwise_cos(m, members[o]) for o in ids if o != k], axis=0)
+
+        first, after_first = best([i[:1] for i in idx]), best([i[1:] for i in idx])
+        last, before_last = best([i[-1:] for i in idx]), best([i[:-1] for i in idx])
+        loose, linked = params.loose_below, params.detach_below
+        cut_first[k] = multi & (first < loose) & (after_first >= linked)
+        cut_last[k] = multi & ~cut_first[k] & (last < loose) & (before_last >= linked)
     out: list[Members] = []
-    for members in groups:
-        present = [k for k, idx in members.items() if idx]
+    for g, group in enumerate(groups):
         before: list[Members] = []
         after: list[Members] = []
-        if len(present) >= 2:
-            others = {k: _spans(by_id[k], [members[k]]) for k in present}
-            for k in present:
-                idx = members[k]
-                if len(idx) < 2:
-                    continue
-                rest_vecs = [others[o] for o in present if o != k]
-                parts = _spans(by_id[k], [idx[:1], idx[1:], idx[-1:], idx[:-1]])
-                sims = [
-                    max(float((parts[r] @ w.T).toarray()[0, 0]) for w in rest_vecs)
-                    for r in range(4)
-                ]
-                if sims[0] < params.loose_below and sims[1] >= params.detach_below:
-                    before.append({o: (idx[:1] if o == k else ()) for o in members})
-                    members = {**members, k: idx[1:]}
-                elif sims[2] < params.loose_below and sims[3] >= params.detach_below:
-                    after.append({o: (idx[-1:] if o == k else ()) for o in members})
-                    members = {**members, k: idx[:-1]}
-        out.extend([*before, members, *after])
+        for k, idx in group.items():
+            if k in cut_first and cut_first[k][g]:
+                before.append({o: (idx[:1] if o == k else ()) for o in group})
+                group = {**group, k: idx[1:]}
+            elif k in cut_last and cut_last[k][g]:
+                after.append({o: (idx[-1:] if o == k else ()) for o in group})
+                group = {**group, k: idx[:-1]}
+        out.extend([*before, group, *after])
     return out
 
 

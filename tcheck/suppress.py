@@ -64,7 +64,8 @@ class _Directive:
 def _directives(versions: tuple[Version, ...]) -> list[_Directive]:
     out = []
     for v in versions:
-        for m in _INLINE.finditer(v.text):
+        # Markup versions blank comments out of their prose view; the file as written keeps them.
+        for m in _INLINE.finditer(v.markup or v.text):
             codes = tuple(c.upper() for c in re.split(r"[\s,]+", m.group(1)) if c)
             nxt = next((s.index for s in v.sentences if s.start >= m.end()), None)
             line, column = v.position(m.start())

@@ -59,6 +59,8 @@ class _PresenceCheck(Check):
             )
             n = sum(len(group.members[v]) for v in present[:1])
             what = "headline" if headline else f"{n} sentence{'s' if n != 1 else ''}"
+            if group.key is not None:  # a resource key is a unit of its own, whatever its size
+                what, whole, severity = f"key {group.key!r}", False, self.severity
             if self.adding:
                 msg = f"{what} only in {', '.join(present)} (absent from {', '.join(absent)})"
                 odd = present
@@ -72,7 +74,7 @@ class _PresenceCheck(Check):
                 group=group.id,
                 versions=odd,
                 evidence=evidence,
-                key=" ".join(e.text for e in evidence[:1]),
+                key=group.key or " ".join(e.text for e in evidence[:1]),
                 severity=severity,
             )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tcheck import segment as segmentation
 from tcheck.errors import ConfigError, InputError
+from tcheck.load import formats
 from tcheck.load.decode import DEFAULT_MAX_BYTES, normalize_text, read_text
 from tcheck.load.furniture import classify_line, date_prefix_length
 from tcheck.load.langid import identify_language
@@ -64,8 +65,19 @@ def version_from_path(
     label: str | None = None,
 ) -> Version:
     """Read a file into a Version; ``version_id`` defaults to the file stem and ``label`` (the
-    path shown in reports) to ``str(path)``."""
+    path shown in reports) to ``str(path)``. Markup and resource files go through the reader
+    their suffix selects (see ``tcheck.load.formats``)."""
     text, encoding = read_text(path, max_bytes=max_bytes)
+    reader = formats.reader_for(path)
+    if reader is not None:
+        source = formats.Source(
+            version_id=version_id or path.stem,
+            path=label if label is not None else str(path),
+            encoding=encoding,
+            lang=lang,
+            segment=segment,
+        )
+        return reader.version(text, source)
     return version_from_text(
         text,
         version_id=version_id or path.stem,

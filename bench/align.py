@@ -1,6 +1,7 @@
 """Alignment benchmark on perturbed NTREX document triples (ru, uk, bg).
 
     python bench/align.py            # writes reports/bench/align.md and align.json
+    python bench/align.py --backbone mt-oracle --docs 30 --quick   # + the pivot pipeline, ideal MT
 
 Scores pairwise strict/lax precision, recall and F1 as Vecalign's score.py defines them
 (deletion beads count towards precision), exact-group F1 of the 3-way groups, alignment time and
@@ -28,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ntrex import Perturbed, gold_groups, gold_pair, perturbed_triples
 
 from tcheck.align import align_versions, load_scorer
+from tcheck.align.pairwise import pair_beads
 from tcheck.model import Sentence, Version
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -111,23 +113,55 @@ def group_f1(gold: Sequence[dict], test: Sequence[dict]) -> tuple[int, int, int]
     return len(g & t), len(t), len(g)
 
 
-def project(groups: Sequence[dict], a: str, b: str) -> list[Bead]:
-    """Pairwise beads implied by N-way groups (one-sided content split per sentence)."""
-    beads: list[Bead] = []
-    for g in groups:
-        x, y = tuple(g.get(a, ())), tuple(g.get(b, ()))
-        if x and y:
-            beads.append((x, y))
-        else:
-            beads += [((i,), ()) for i in x] + [((), (j,)) for j in y]
-    return beads
-
-
 # ---------------------------------------------------------------- systems
-def tcheck_groups(versions: dict[str, Perturbed], backbone: str = "lexical") -> list[dict]:
+def tcheck_groups(versions: dict[str, Perturbed], backbone: str = "lexical"):
+    """tcheck's groups and a function giving the pairwise beads they imply (refined in-group)."""
     vs = [version_from_lines(lang, lang, p.lines) for lang, p in versions.items()]
-    al = align_versions(vs, load_scorer(backbone))
-    return [dict(g.members) for g in al.groups]
+    scorer = oracle_scorer(versions) if backbone == "mt-oracle" else load_scorer(backbone)
+    feats = dict(zip(versions, scorer.features(vs), strict=True))
+    al = align_versions(vs, scorer, features=list(feats.values()))
+    groups = [dict(g.members) for g in al.groups]
+
+    def beads(a: str, b: str) -> list[Bead]:
+        return pair_beads(groups, a, b, feats[a], feats[b])
+
+    return groups, beads
+
+
+def oracle_scorer(versions: dict[str, Perturbed]):
+    """The mt backbone with perfect MT: each line's NTREX English (merged lines joined)."""
+    from ntrex import ntrex_lines
+
+    from tcheck.align.mt import MTScorer
+    from tcheck.mt import ParallelFileTranslator
+
+    english = ntrex_lines("en")
+    corpus = _ntrex_oracle()
+    src: list[str] = []
+    tgt: list[str] = []
+    for lang, p in versions.items():
+        for line, origin in zip(p.lines, p.origin, strict=True):
+            if all(o >= 0 for o in origin):
+                tgt.append(" ".join(english[o] for o in origin))
+            else:  # an inserted line from another document: NTREX has its English too
+                tgt.append(corpus.translate([line], src=lang, tgt="en")[0])
+            src.append(line)
+    return MTScorer(ParallelFileTranslator(src, tgt, name="ntrex-english"), pivot="en")
+
+
+_ORACLE: list = []
+
+
+def _ntrex_oracle():
+    """Multi-way NTREX lookup (ru/uk/bg -> en), built once."""
+    if not _ORACLE:
+        from ntrex import ntrex_lines
+
+        from tcheck.mt import ParallelFileTranslator
+
+        columns = {lang: ntrex_lines(lang) for lang in (*LANGS, "en")}
+        _ORACLE.append(ParallelFileTranslator.from_corpus(columns, name="ntrex-english"))
+    return _ORACLE[0]
 
 
 def positional_pair(a: Sequence[str], b: Sequence[str]) -> list[Bead]:
@@ -193,7 +227,7 @@ def chain_groups(pairs: dict[tuple[str, str], list[Bead]], pivot: str, others: S
 
 
 # ---------------------------------------------------------------- runs
-def run_quality(triples) -> dict:
+def run_quality(triples, backbones: Sequence[str] = ("lexical",)) -> dict:
     systems: dict[str, Callable] = {
         "positional": positional_pair,
         "gale-church (nltk)": gale_church_pair,
@@ -202,19 +236,22 @@ def run_quality(triples) -> dict:
     pairs = list(itertools.combinations(LANGS, 2))
     # tcheck N-way
     golds: dict[tuple[str, str], list] = defaultdict(list)
-    tests: dict[tuple[str, str], list] = defaultdict(list)
-    gstats = [0, 0, 0]
-    t0 = time.perf_counter()
     for _, versions in triples:
-        groups = tcheck_groups(versions)
         for a, b in pairs:
             golds[(a, b)].append(gold_pair(versions[a], versions[b]))
-            tests[(a, b)].append(project(groups, a, b))
-        gstats = [
-            s + x for s, x in zip(gstats, group_f1(gold_groups(versions), groups), strict=True)
-        ]
-    elapsed = time.perf_counter() - t0
-    results["tcheck lexical (N-way)"] = _summarise(pairs, golds, tests, gstats, elapsed)
+    for backbone in backbones:
+        tests: dict[tuple[str, str], list] = defaultdict(list)
+        gstats = [0, 0, 0]
+        t0 = time.perf_counter()
+        for _, versions in triples:
+            groups, beads = tcheck_groups(versions, backbone)
+            for a, b in pairs:
+                tests[(a, b)].append(beads(a, b))
+            gstats = [
+                s + x for s, x in zip(gstats, group_f1(gold_groups(versions), groups), strict=True)
+            ]
+        elapsed = time.perf_counter() - t0
+        results[f"tcheck {backbone} (N-way)"] = _summarise(pairs, golds, tests, gstats, elapsed)
     for name, fn in systems.items():
         tests = defaultdict(list)
         gstats = [0, 0, 0]
@@ -322,7 +359,9 @@ def write_report(quality: dict, whole: dict, scaling: list[dict], n_docs: int) -
         "Regenerate: `python bench/align.py`. Each of the "
         f"{n_docs} NTREX documents becomes a triple; per version ~7 % of lines deleted, ~7 % merged "
         "with the next, ~3 % foreign lines inserted, ~2 % adjacent swaps (seeded, deterministic). "
-        "Pairwise scores follow Vecalign's score.py (deletion beads count in precision); group F1 "
+        "Pairwise scores follow Vecalign's score.py (deletion beads count in precision); tcheck's "
+        "pairs are read off its N-way groups with tcheck.align.pairwise (members re-aligned inside "
+        "each group); group F1 "
         "compares exact 3-way member sets.",
         "",
         "| system | pair | P strict | R strict | F1 strict | F1 lax |",
@@ -390,12 +429,20 @@ def main() -> None:
     parser.add_argument("--scale-child", type=int)
     parser.add_argument("--no-scaling", action="store_true")
     parser.add_argument("--quick", action="store_true", help="quality only, no report")
+    parser.add_argument(
+        "--backbone",
+        choices=("lexical", "mt-oracle"),
+        default="lexical",
+        help="mt-oracle: also the mt backbone with NTREX English as perfect translations",
+    )
+    parser.add_argument("--docs", type=int, help="only the first N documents")
     args = parser.parse_args()
     if args.scale_child:
         scale_child(args.scale_child)
         return
-    triples = perturbed_triples(LANGS)
-    quality = run_quality(triples)
+    triples = perturbed_triples(LANGS)[: args.docs]
+    backbones = ("lexical", "mt-oracle") if args.backbone == "mt-oracle" else ("lexical",)
+    quality = run_quality(triples, backbones)
     for system, res in quality.items():
         print(
             system,

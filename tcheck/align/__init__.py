@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tcheck.align.features import Features
 from tcheck.align.nway import NWayParams, VersionVectors, align_nway
 from tcheck.align.scorer import Scorer, load_scorer
 from tcheck.model import Alignment, Group, Version
@@ -12,10 +13,16 @@ __all__ = ["Scorer", "align_versions", "load_scorer"]
 
 
 def align_versions(
-    versions: Sequence[Version], scorer: Scorer, params: NWayParams | None = None
+    versions: Sequence[Version],
+    scorer: Scorer,
+    params: NWayParams | None = None,
+    features: Sequence[Features] | None = None,
 ) -> Alignment:
-    """Group the sentences of all versions; every sentence of a related version lands in one group."""
-    feats = scorer.features(versions)
+    """Group the sentences of all versions; every sentence of a related version lands in one group.
+
+    ``features`` (from ``scorer.features(versions)``) may be passed when the caller needs them too.
+    """
+    feats = list(features) if features is not None else scorer.features(versions)
     vv = [
         VersionVectors.build(v.id, v.text, f.vectors, f.lengths)
         for v, f in zip(versions, feats, strict=True)

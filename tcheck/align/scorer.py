@@ -8,12 +8,15 @@ backbone only decides what the vectors are made of: folded character n-grams of 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from tcheck.align.features import Features
 from tcheck.errors import ConfigError
 from tcheck.model import Version
+
+if TYPE_CHECKING:
+    from tcheck.config import Config
 
 
 class Scorer(Protocol):
@@ -32,15 +35,28 @@ class Scorer(Protocol):
 # Dotted paths, imported only when chosen: the mt backbone pulls in torch and transformers.
 BACKBONES: dict[str, str] = {
     "lexical": "tcheck.align.lexical:LexicalScorer",
+    "mt": "tcheck.align.mt:MTScorer",
 }
 
 
-def load_scorer(name: str) -> Scorer:
-    """Instantiate a registered backbone by name."""
+def load_scorer(
+    name: str,
+    config: Config | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Scorer:
+    """Instantiate a registered backbone by name.
+
+    Backbones with settings (mt) are built by their ``from_config(config, progress=...)``.
+    """
     try:
         target = BACKBONES[name]
     except KeyError:
         choices = ", ".join(sorted(BACKBONES))
         raise ConfigError(f"unknown backbone {name!r} (choose from {choices})") from None
     module, _, attr = target.partition(":")
-    return getattr(importlib.import_module(module), attr)()
+    cls = getattr(importlib.import_module(module), attr)
+    from_config = getattr(cls, "from_config", None)
+    if from_config is not None:
+        return from_config(config, progress=progress)
+    return cls()

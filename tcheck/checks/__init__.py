@@ -5,7 +5,15 @@ from __future__ import annotations
 from tcheck.checks.attribution import LeadSourceMismatch, SourceMismatch
 from tcheck.checks.base import Check, Rule
 from tcheck.checks.content import Addition, MovedContent, Omission, UnrelatedVersion
-from tcheck.checks.names import NameInconsistency, NameOrthography, NameSpelling
+from tcheck.checks.glossary import GlossaryTerm
+from tcheck.checks.meaning import MeaningDrift
+from tcheck.checks.names import (
+    NameDifferentEntity,
+    NameInconsistency,
+    NameOrthography,
+    NameSpelling,
+)
+from tcheck.checks.placeholders import PlaceholderMismatch
 from tcheck.checks.script import MixedScript
 from tcheck.checks.suppression import UnusedSuppression
 from tcheck.checks.values import DateMismatch, DateMissing, NumberMismatch, NumberMissing
@@ -17,6 +25,7 @@ CHECKS: tuple[type[Check], ...] = (
     MovedContent,
     NameSpelling,
     NameOrthography,
+    NameDifferentEntity,
     NameInconsistency,
     NumberMismatch,
     NumberMissing,
@@ -25,6 +34,9 @@ CHECKS: tuple[type[Check], ...] = (
     SourceMismatch,
     LeadSourceMismatch,
     MixedScript,
+    PlaceholderMismatch,
+    GlossaryTerm,
+    MeaningDrift,
 )
 """Checks that run over an alignment, in report order."""
 

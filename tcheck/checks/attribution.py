@@ -13,6 +13,33 @@ def _key(loc: Located) -> str:
     return loc.item.key  # type: ignore[attr-defined]
 
 
+def _keys(loc: Located) -> set[str]:
+    """The source's key and the keys of further names in the same attribution."""
+    return {_key(loc), *loc.item.also}  # type: ignore[attr-defined]
+
+
+def _agree(a: set[str], b: set[str]) -> bool:
+    """Two versions name the same source: a shared key, or one name inside the other
+    ("South" / "South China Morning Post", "CBS" / "CBS WAFB")."""
+    if a & b:
+        return True
+    return any(_contains(x, y) or _contains(y, x) or _inflected(x, y) for x in a for y in b)
+
+
+def _inflected(a: str, b: str) -> bool:
+    """«Главком» / «Главкома»: one-word titles whose keys differ by an ending only."""
+    if " " in a or " " in b or min(len(a), len(b)) < 4:
+        return False
+    return a.startswith(b) or b.startswith(a)
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    lt, st = longer.split(), shorter.split()
+    return 0 < len(st) < len(lt) and any(
+        lt[i : i + len(st)] == st for i in range(len(lt) - len(st) + 1)
+    )
+
+
 def _comparable(loc: Located) -> bool:
     """Named outlets and channels; speakers ("said") and translated acronyms (РНБО/СНСО) vary."""
     item = loc.item
@@ -95,28 +122,37 @@ class LeadSourceMismatch(Check):
 def _disagreement(
     check: Check, ctx: CheckContext, named: dict[str, list[Located]], group: int | None
 ) -> Finding | None:
-    keys = {vid: {_key(s) for s in locs} for vid, locs in named.items()}
+    keys = {vid: [_keys(s) for s in locs] for vid, locs in named.items()}
     vids = sorted(keys)
-    if all(keys[a] & keys[b] for i, a in enumerate(vids) for b in vids[i + 1 :]):
+
+    def substituted(a: str, b: str) -> bool:
+        """Each side credits a source the other does not: one source replaced by another."""
+
+        def lonely(x: str, y: str) -> bool:
+            return any(not any(_agree(s, t) for t in keys[y]) for s in keys[x])
+
+        return lonely(a, b) and lonely(b, a)
+
+    clash = {v: sum(substituted(v, o) for o in vids if o != v) for v in vids}
+    if not any(clash.values()):
         return None
-    support: dict[str, int] = {}
-    for ks in keys.values():
-        for k in ks:
-            support[k] = support.get(k, 0) + 1
-    top = max(support.values())
-    leaders = [k for k, c in support.items() if c == top]
-    if len(leaders) == 1 and top > len(vids) / 2:
-        odd = tuple(v for v in vids if leaders[0] not in keys[v])
-    else:
-        odd = tuple(vids)
-    shown = " vs ".join(
-        f"{named[v][0].item.text} ({v})"  # type: ignore[attr-defined]
-        for v in vids
-    )
+    # the odd versions clash with more of the others than the rest do
+    low = min(clash.values())
+    odd = tuple(v for v in vids if clash[v] > low) or tuple(vids)
+
+    def shown_source(v: str) -> Located:
+        """The version's source that some other version does not share."""
+        for loc, ks in zip(named[v], keys[v], strict=True):
+            if any(not any(_agree(ks, t) for t in keys[o]) for o in vids if o != v):
+                return loc
+        return named[v][0]
+
+    picked = {v: shown_source(v) for v in vids}
+    shown = " vs ".join(f"{picked[v].item.text} ({v})" for v in vids)  # type: ignore[attr-defined]
     return check.finding(
         f"attributed differently: {shown}",
         group=group,
         versions=odd,
-        evidence=tuple(located_evidence(ctx, named[v][0]) for v in vids),
-        key="|".join(sorted({k for ks in keys.values() for k in ks})),
+        evidence=tuple(located_evidence(ctx, picked[v]) for v in vids),
+        key="|".join(sorted({_key(loc) for loc in picked.values()})),
     )

@@ -11,9 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from rapidfuzz import fuzz
+
 from tcheck.checks.base import Check
 from tcheck.checks.context import CheckContext, Located, located_evidence
 from tcheck.extract import NameMention, NameRelation, compare_names, name_key, strict_name_key
+from tcheck.extract._morph import PROPER_TAGS, parses
+from tcheck.extract.keys import equivalent_spellings, normalize
 from tcheck.model import Category, Finding, Severity
 
 
@@ -32,12 +36,24 @@ def _mention(loc: Located) -> NameMention:
 
 
 class NameAnalysis:
-    """Cross-version name variants of one run, computed once and shared by the name checks."""
+    """Cross-version name variants of one run, computed once and shared by the name checks.
+
+    Names are linked twice: across whole versions (a name respelled everywhere in one version)
+    and inside each aligned group (a name respelled in one sentence while spelled correctly
+    elsewhere in the same version). Both kinds of link feed one set of clusters.
+    """
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.by_version = {v.id: ctx.version_items(v.id, "names") for v in ctx.related}
+        self.lang = {v.id: v.lang for v in ctx.related}
         self.allowed = _allowed_keys(ctx)
+
+    def _group_names(self) -> Iterator[tuple[int, dict[str, list[Located]]]]:
+        for group in self.ctx.alignment.groups:
+            present = [v for v in group.present() if v in self.by_version]
+            if len(present) >= 2:
+                yield group.id, {v: self.ctx.group_items(group, v, "names") for v in present}
 
     @cached_property
     def clusters(self) -> list[tuple[NameRelation, list[Variant]]]:
@@ -48,9 +64,18 @@ class NameAnalysis:
                 first.setdefault((vid, _mention(loc).key), []).append(loc)
         vids = sorted(self.by_version)
         links: list[tuple[str, str, NameRelation]] = []
+        linked_in: dict[str, set[int]] = {}
         for i, a in enumerate(vids):
             for b in vids[i + 1 :]:
-                links += self._pair_links(a, b)
+                links += self._links(a, b, self.by_version[a], self.by_version[b])
+        for gid, names in self._group_names():
+            members = sorted(names)
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    for ka, kb, rel in self._links(a, b, names[a], names[b]):
+                        links.append((ka, kb, rel))
+                        linked_in.setdefault(ka, set()).add(gid)
+                        linked_in.setdefault(kb, set()).add(gid)
         parent: dict[str, str] = {}
 
         def find(x: str) -> str:
@@ -73,13 +98,22 @@ class NameAnalysis:
                 clusters.setdefault(find(key), {}).setdefault(key, []).extend(locs)
         out = []
         for root, variants in sorted(clusters.items()):
-            out.append((worst[root], [Variant(k, tuple(v)) for k, v in sorted(variants.items())]))
+            vs = []
+            for key, locs in sorted(variants.items()):
+                # evidence from the sentences where the divergence was seen comes first
+                groups = linked_in.get(key, set())
+                locs = sorted(
+                    locs,
+                    key=lambda m: self.ctx.group_of(m.version, m.sentence.index) not in groups,
+                )
+                vs.append(Variant(key, tuple(locs)))
+            out.append((worst[root], vs))
         return out
 
-    def _pair_links(self, a: str, b: str) -> list[tuple[str, str, NameRelation]]:
-        """Variant links between versions a and b: names with no same-key partner."""
-        names_a = self.by_version[a]
-        names_b = self.by_version[b]
+    def _links(
+        self, a: str, b: str, names_a: list[Located], names_b: list[Located]
+    ) -> list[tuple[str, str, NameRelation]]:
+        """Variant links between the names of versions a and b: names with no same-key partner."""
         keys_a = {_mention(m).key for m in names_a}
         keys_b = {_mention(m).key for m in names_b}
         out = []
@@ -94,6 +128,8 @@ class NameAnalysis:
                     continue
                 if len(ma.tokens) != len(mb.tokens) or self._allowed(ma, mb):
                     continue
+                if self.lang[a] != self.lang[b] and _translated_acronyms(ma, mb):
+                    continue
                 rel = compare_names(ma, mb)
                 if rel in (NameRelation.CONSONANT, NameRelation.ORTHOGRAPHY):
                     if self._matched(mb, names_a):
@@ -101,6 +137,69 @@ class NameAnalysis:
                     seen.add((ma.key, mb.key))
                     out.append((ma.key, mb.key, rel))
         return out
+
+    @cached_property
+    def different_entities(self) -> list[tuple[tuple[str, ...], Located, list[Located]]]:
+        """(odd versions, their name, the others' names) where one slot holds another entity."""
+        out = []
+        for _gid, names in self._group_names():
+            vids = sorted(names)
+            for odd in vids:
+                others = [v for v in vids if v != odd]
+                extra = [
+                    m for m in names[odd] if not any(self._partner(m, names[o]) for o in others)
+                ]
+                # names every other version shares and the odd one lacks
+                lost = [
+                    m
+                    for m in names[others[0]]
+                    if all(self._partner(m, names[o]) for o in others[1:])
+                    and not self._partner(m, names[odd])
+                ]
+                if len(extra) != 1 or len(lost) != 1:
+                    continue
+                if len(vids) == 2 and odd != vids[0]:
+                    continue  # a tie is reported once, naming both sides
+                mine, theirs = extra[0], lost[0]
+                if not self._same_slot(mine, names[odd], theirs, names[others[0]]):
+                    continue
+                if not _unrelated_entities(_mention(mine), _mention(theirs)) or self._allowed(
+                    _mention(mine), _mention(theirs)
+                ):
+                    continue
+                if _initial(mine) or _initial(theirs):
+                    continue
+                if _common_word(mine, self.lang[odd]) or _common_word(theirs, self.lang[others[0]]):
+                    continue  # Рада / Съвет: an institution's translated common noun
+                partners = [theirs] + [
+                    next(p for p in names[o] if self._partner(_mention(theirs), [p]))
+                    for o in others[1:]
+                ]
+                odd_versions = tuple(vids) if len(vids) == 2 else (odd,)
+                out.append((odd_versions, mine, partners))
+        return out
+
+    def _partner(self, m: Located | NameMention, others: list[Located]) -> bool:
+        mention = m if isinstance(m, NameMention) else _mention(m)
+        for loc in others:
+            o = _mention(loc)
+            if o.key == mention.key or self._allowed(mention, o):
+                return True
+            if compare_names(mention, o) is not NameRelation.DIFFERENT:
+                return True
+        return False
+
+    @staticmethod
+    def _same_slot(a: Located, names_a: list[Located], b: Located, names_b: list[Located]) -> bool:
+        """Both sentences hold as many names, and the two names are the same one of them,
+        at about the same relative place of their sentences."""
+        if len(names_a) != len(names_b) or names_a.index(a) != names_b.index(b):
+            return False
+
+        def where(loc: Located) -> float:
+            return _mention(loc).start / max(len(loc.sentence.text), 1)
+
+        return abs(where(a) - where(b)) <= 0.25
 
     @staticmethod
     def _matched(m: NameMention, others: list[Located]) -> bool:
@@ -117,6 +216,51 @@ class NameAnalysis:
 
     def _allowed(self, a: NameMention, b: NameMention) -> bool:
         return any(a.key in group and b.key in group for group in self.allowed)
+
+
+def _is_acronym(m: NameMention) -> bool:
+    letters = [c for c in m.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _translated_acronyms(a: NameMention, b: NameMention) -> bool:
+    """Cyrillic acronyms are translated with their words (СМИ = ЗМІ, СНБО = РНБО)."""
+    return _is_acronym(a) and _is_acronym(b) and not a.latin and not b.latin
+
+
+def _unrelated_entities(a: NameMention, b: NameMention) -> bool:
+    """Two names that cannot be one entity written two ways.
+
+    Both in one script (a Latin original next to a Cyrillic name is usually a translated
+    title: Plaid / Партия Уэльса), neither an acronym (acronyms are translated with their
+    words), no shared stem (Арктика / арктический, Шак / Шачири) and little else in common
+    (Гуйчжоу / Гуейджоу is a transliteration, not another place).
+    """
+    if a.latin != b.latin or _is_acronym(a) or _is_acronym(b):
+        return False
+    if compare_names(a, b) is not NameRelation.DIFFERENT:
+        return False
+    for x in a.tokens:
+        for y in b.tokens:
+            if x[:3] == y[:3] or fuzz.ratio(x, y) >= 60:
+                return False
+    return True
+
+
+def _common_word(loc: Located, lang: str) -> bool:
+    """A one-word name the dictionary reads first as a common word (Ради, Совета)."""
+    m = _mention(loc)
+    if len(m.tokens) != 1 or m.latin:
+        return False
+    known = [grams for _, grams, ok in parses(normalize(m.text), lang) if ok]
+    # the likeliest reading decides: "Ради" is the council before it is a given name
+    return bool(known) and not known[0] & PROPER_TAGS
+
+
+def _initial(loc: Located) -> bool:
+    """A capital at the start of a sentence or quotation says little about being a name."""
+    text = loc.sentence.text[: _mention(loc).start].rstrip()
+    return not text or text[-1] in ".!?…:;«\"„“”(—–-'"
 
 
 def _allowed_keys(ctx: CheckContext) -> list[set[str]]:
@@ -205,6 +349,40 @@ class NameOrthography(_NameVariantCheck):
     """
 
 
+class NameDifferentEntity(Check):
+    """Aligned sentences name a different entity in the same place.
+
+    Inside one aligned group, the versions agree on their names except one slot: the majority
+    names one entity there (Reuters, Зеленский) and the odd version another (Kyodo News,
+    Путин) that is no spelling of it. Acronyms are left out (they are translated, not
+    transliterated: СМИ / ЗМІ), and so are names far apart in their sentences.
+    """
+
+    code, slug, category, severity = (
+        "TC203",
+        "name-different-entity",
+        Category.NAME,
+        Severity.ERROR,
+    )
+    example = """
+        ru: Об этом сообщает агентство Reuters.
+        uk: Про це повідомляє агентство Kyodo News.   <- TC203: Kyodo News vs Reuters
+    """
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        for odd, mine, theirs in _analysis(ctx).different_entities:
+            m = _mention(mine)
+            shown = ", ".join(f"{_mention(t).text} ({t.version})" for t in theirs)
+            evidence = (located_evidence(ctx, mine), *(located_evidence(ctx, t) for t in theirs))
+            yield self.finding(
+                f"different name in the same place: {m.text} ({mine.version}) vs {shown}",
+                group=ctx.group_of(mine.version, mine.sentence.index),
+                versions=odd,
+                evidence=evidence,
+                key="|".join(sorted({m.key, *(_mention(t).key for t in theirs)})),
+            )
+
+
 class NameInconsistency(Check):
     """One version spells the same name in two ways.
 
@@ -240,6 +418,10 @@ class NameInconsistency(Check):
                     ma, mb = _mention(la), _mention(lb)
                     if (sa, sb) in seen or analysis._allowed(ma, mb) or len(sa) < 4:
                         continue
+                    if equivalent_spellings(ma.text, mb.text, v.lang):
+                        continue  # Британия and Великобритания are both regular names
+                    if ma.latin != mb.latin:
+                        continue  # "South China Morning Post" next to Китай: an original title
                     rel = compare_names(ma, mb)
                     if rel in (NameRelation.SAME, NameRelation.ORTHOGRAPHY):
                         seen.add((sa, sb))

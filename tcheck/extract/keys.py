@@ -35,6 +35,7 @@ _CYR = {
 }  # fmt: skip
 
 _VOWELS = "aeiouy"
+_UK_ALTERNATION = {"ці": "к", "зі": "г", "сі": "х"}
 _CYR_VOWELS = "аеёиоуыэюяіїєйь"
 
 # Oblique endings of Slavic name paradigms, replaced before transliteration. Only endings
@@ -45,7 +46,7 @@ _ENDINGS: tuple[tuple[str, str, int], ...] = (
     ("ого", "", 3), ("его", "", 3), ("ому", "", 3), ("ему", "", 3),
     ("ові", "", 3), ("еві", "", 3), ("єві", "", 3),
     ("ым", "", 3), ("им", "кнвцзт", 3), ("ими", "кнвцзт", 3), ("ыми", "", 3),
-    ("ом", "бвгджзклмнпрстфхцчшщ", 4), ("ем", "аеиоуяюьйжшчщцр", 3),
+    ("ом", "бвгджзклмнпрстфхцчшщ", 4), ("ем", "аеиоуяюьйжшчщцрлн", 3),
     ("ах", "бвгджзклмнпрстфхцчшщ", 4), ("ях", "", 4), ("ами", "", 4), ("ями", "", 4),
 )  # fmt: skip
 
@@ -159,6 +160,9 @@ def cyrillic_stem(word: str, lang: str, *, strip_vowels: bool = True) -> str:
     w = normalize(word)
     w = _strip_article(w, lang)
     lemma = proper_lemma(w, lang) if lang in MORPH_LANGS else None
+    if lemma is None and lang == "uk":
+        # uk dative/locative alternation: Ломбоці -> Ломбок, Празі -> Праг(а)
+        w = re.sub(r"(?<=[аоуе])(ці|зі|сі)$", lambda m: _UK_ALTERNATION[m.group(1)], w)
     w = lemma.replace("ё", "е") if lemma is not None else _strip_ending(w)
     if not strip_vowels:
         return w
@@ -170,7 +174,8 @@ def cyrillic_stem(word: str, lang: str, *, strip_vowels: bool = True) -> str:
 def _fold_latin(s: str) -> str:
     s = s.replace("shch", "sch").replace("tch", "ch")
     # English w: ru Уотерс/Уэст, uk Вотерс/Вест, Latin Waters/West.
-    s = re.sub(r"^u(?=[aeio])", "v", s)
+    # English w inside a name too: bg Суонси/Мериуедър, ru Свонси/Мерриуэзер.
+    s = re.sub(r"(?<!i)u(?=[aeio])", "v", s)
     # Japanese romanisation: Hepburn shi/chi/ji vs Polivanov си/ти/дзи; тсу = цу.
     s = re.sub(r"sh(?=i)", "s", s)
     s = re.sub(r"ch(?=i)", "t", s)
@@ -229,6 +234,14 @@ def token_key(word: str, lang: str) -> str:
     """Cross-language key of one name token."""
     raw = _token_key_raw(word, lang)
     return _equivalents().get(raw, raw)
+
+
+def equivalent_spellings(a: str, b: str, lang: str) -> bool:
+    """Whether two different words are made equal only by the equivalents table
+    (Британия / Великобритания): both are regular names of the entity, not a respelling."""
+    return _token_key_raw(a, lang) != _token_key_raw(b, lang) and token_key(a, lang) == token_key(
+        b, lang
+    )
 
 
 def is_place_key(key: str) -> bool:

@@ -77,6 +77,9 @@ class SourceMention:
     """"interview" | "wrote" | "reported" | "said" | "according"."""
     quoted: bool
     """The sentence carries a direct quotation of this source."""
+    also: tuple[str, ...] = ()
+    """Keys of further names in the same attribution ("афілійованого CBS телеканалу WAFB"):
+    a version naming any of them agrees with this one."""
 
 
 class NameRelation(enum.Enum):

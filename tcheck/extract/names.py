@@ -122,6 +122,8 @@ def _dictionary_says_common(word: str, lang: str) -> bool:
     if low in _STOP_INITIAL:
         return True
     if lang in _morph.MORPH_LANGS:
+        # the uk dictionary spells words with the apostrophe: прем'єр, об'єднання
+        low = re.sub(r"[’ʼ`]", "'", word.lower()).replace("ё", "е") if lang == "uk" else low
         if _morph.pos_set(low, lang) & _FUNCTION_POS:
             return True  # Але, Об, Поэтому: a function word or verb, whatever else it may be
         if _morph.proper_lemma_strict(low, lang) is not None:
@@ -177,15 +179,38 @@ def _name_token(text: str, m: re.Match[str], lang: str) -> bool:
     if _quoted_title(text, m.start()):
         return True
     if _initial_position(text, m.start()):
-        head = re.split(r"[-‐]", word)[0]
-        return not _dictionary_says_common(head, lang)
+        parts = re.split(r"[-‐]", word)
+        if lang in ("bg", "mk") and len(parts) > 1 and _has_article(parts[-1]):
+            return False  # "Министър-председателят": the article marks a common noun
+        return not _dictionary_says_common(parts[0], lang)
     return True
+
+
+_ARTICLE_ENDINGS = ("ът", "ят", "ата", "ята", "ото", "ите", "ето")
+
+
+def _has_article(word: str) -> bool:
+    low = normalize(word)
+    return len(low) > 5 and low.endswith(_ARTICLE_ENDINGS)
 
 
 def find_names(text: str, lang: str) -> tuple[NameMention, ...]:
     """Proper names in one sentence, multi-word names joined."""
     toks = list(TOKEN_RE.finditer(text))
     flags = [_name_token(text, m, lang) for m in toks]
+    for i in range(1, len(toks) - 1):
+        # "The Sunday Times": a weekday or month inside a Latin title belongs to the name
+        word = toks[i].group()
+        around = toks[i - 1].group() + toks[i + 1].group()
+        if (
+            not flags[i]
+            and flags[i - 1]
+            and flags[i + 1]
+            and normalize(word) in _EN_CALENDAR
+            and word[0].isupper()
+            and not is_cyrillic(around)
+        ):
+            flags[i] = True
     out: list[NameMention] = []
     i = 0
     while i < len(toks):
@@ -257,10 +282,16 @@ def make_mention(span: str, start: int, lang: str) -> NameMention:
 def _token_relation(a: str, b: str) -> NameRelation:
     if a == b:
         return NameRelation.SAME
-    if consonant_skeleton(a) == consonant_skeleton(b):
-        return NameRelation.ORTHOGRAPHY
-    # A changed, added or dropped consonant in an otherwise similar word (Санаэ/Сакае).
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and len(long_) - len(short) >= 2 and long_.startswith(short):
+        return NameRelation.DIFFERENT  # a derived word (Украина / Украинская), not a respelling
     dist = Levenshtein.distance(a, b)
+    if consonant_skeleton(a) == consonant_skeleton(b):
+        # vowels only; but Дионисио / Днес share a skeleton without being one name
+        return (
+            NameRelation.ORTHOGRAPHY if dist <= max(1, len(a + b) // 6) else NameRelation.DIFFERENT
+        )
+    # A changed, added or dropped consonant in an otherwise similar word (Санаэ/Сакае).
     longest = max(len(a), len(b))
     if longest >= 3 and dist <= max(1, longest // 4):
         return NameRelation.CONSONANT

@@ -11,16 +11,25 @@ from tcheck.extract.model import NameMention, SourceMention
 # kind is "said", where the speaker may stand on either side ("Зеленский отметил").
 _CUES: tuple[tuple[str, str], ...] = (
     ("interview", r"в\s+интервью|в\s+інтерв['’ʼ]?ю|в\s+интервю\s+(?:за|на|пред)|"
-                  r"в\s+интервю|in\s+an\s+interview\s+(?:with|to)|told|interview\s+with"),
+                  r"в\s+интервю|in\s+an\s+interview\s+(?:with|to)|told|interview\s+with|"
+                  # "told X": a speaking verb with the outlet it spoke to
+                  r"(?:рассказал[аио]?|сказал[аио]?|заявил[аио]?|сообщил[аио]?)\s+"
+                  r"(?:изданию|газете|агентству|телеканалу|каналу|радиостанции|журналу|порталу)|"
+                  r"(?:розповів|розповіла|розповіли|сказав|сказала|заявив|заявила|повідомив|"
+                  r"повідомила)\s+(?:виданню|газеті|агентству|телеканалу|каналу|радіостанції|"
+                  r"журналу|порталу)|"
+                  r"(?:каза|казаха|заяви|заявиха|разказа|сподели|коментира)\s+(?:пред|на)|"
+                  r"рассказал[аио]?|розповів|розповіла|розповіли|разказа"),
     ("according", r"по\s+данным|по\s+словам|по\s+информации|по\s+сведениям|согласно|"
                   r"за\s+даними|за\s+словами|за\s+інформацією|згідно\s+з|відповідно\s+до|"
                   r"според|по\s+думите\s+на|по\s+данни\s+на|по\s+информация\s+на|"
-                  r"according\s+to|citing"),
+                  r"according\s+to|citing|по\s+сообщени(?:ю|ям)|за\s+повідомленням|"
+                  r"според\s+информация(?:та)?\s+на|по\s+информация\s+на"),
     ("wrote", r"как\s+писал[аио]?|як\s+писав|як\s+писала|як\s+писало|както\s+писа|"
               r"написал[аи]?|написав|написала|написали|написа(?:\s+това)?|"
               r"пишет|пише|wrote|writes|posted"),
     ("reported", r"сообщает|сообщило|сообщил[аи]?|передает|передаёт|передає|повідомляє|"
-                 r"повідомило|повідомив|повідомила|съобщава|съобщи|информира|"
+                 r"повідомило|повідомив|повідомила|съобщава(?:т)?|съобщи(?:ха)?|информира|"
                  r"reports|reported|reuters\s+reported|как\s+сообщает|як\s+повідомляє"),
     ("said", r"заявил[аи]?|сказал[аи]?|отметил[аи]?|подчеркнул[аи]?|добавил[аи]?|"
              r"заявив|заявила|сказав|сказала|зазначив|зазначила|наголосив|наголосила|"
@@ -79,7 +88,15 @@ def find_sources(text: str, lang: str, names: tuple[NameMention, ...]) -> tuple[
             before = [n for n in names if 0 <= start - n.end <= 3]
             if before:
                 key, s_start = before[-1].key, before[-1].start
-        out.append(SourceMention(text[s_start:s_end], s_start, s_end, key, kind, quoted))
+        also = tuple(
+            n.key
+            for n in names
+            if 0 <= n.start - end <= 2 * _WINDOW
+            and n.end <= limit
+            and n.key != key
+            and not _crosses_clause(text[end : n.start])
+        )
+        out.append(SourceMention(text[s_start:s_end], s_start, s_end, key, kind, quoted, also))
         if kind == "wrote" and platform and s_end < platform.start():
             # "написал Ермак в телеграм-канале": the author and the medium are both sources.
             p_key = name_key(re.sub(r"-канал\w*$", "", platform.group(), flags=re.I), lang)

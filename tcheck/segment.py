@@ -53,7 +53,9 @@ _LAST_TOKEN = re.compile(r"(\S*?)([^\W\d_][\w-]*)\.[\"'»”“’)]*$")
 _INITIAL = re.compile(r"(?:^|[\s(«„“\"'])[^\W\d_a-zа-яёіїєґўђјљњћџѓќѕ]\.$")
 _NUMBER_BEFORE = re.compile(r"\d[\d\s.,]*$")
 _POSTNUM_SPLIT = re.compile(
-    r"\d[\d.,]*\s*(?:" + "|".join(sorted(_POSTNUM_ABBR, key=len, reverse=True)) + r")\."
+    # Starts only where a number starts and never gives digits back (possessive): a long run
+    # of digits would otherwise be rescanned from every position (quadratic time).
+    r"(?<![\d.,])\d[\d.,]*+\s*(?:" + "|".join(sorted(_POSTNUM_ABBR, key=len, reverse=True)) + r")\."
     r"(?=\s+[«„“\"(]?[^\W\d_])",
     re.IGNORECASE,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -15,7 +16,7 @@ from tcheck.errors import InputError
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = 5_000_000
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -122,13 +123,23 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, s
         raise InputError(f"{path}: is a directory, not a file")
     try:
         with path.open("rb") as handle:
+            # A regular file's size is known before reading: refuse it without loading it.
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(_too_large(path, max_bytes, size))
+            # Pipes and devices report no size: read one byte past the limit to notice.
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
-        raise InputError(
-            f"{path}: file is larger than {max_bytes} bytes (raise the limit with --max-bytes)"
-        )
+        raise InputError(_too_large(path, max_bytes, None))
     return decode_bytes(data, name=str(path))
+
+
+def _too_large(path: Path, max_bytes: int, size: int | None) -> str:
+    actual = f"{size} bytes; " if size is not None else ""
+    return (
+        f"{path}: file is larger than {max_bytes} bytes ({actual}raise the limit with --max-bytes)"
+    )

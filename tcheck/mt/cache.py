@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from tcheck.errors import BackboneError
 from tcheck.mt.settings import MTSettings, Translator
 
 log = logging.getLogger(__name__)
@@ -254,9 +255,25 @@ class CachedTranslator:
         misses = [t for t in wanted if t not in found]
         self.cache_hits += sum(1 for t in texts if t in found)
         if misses:
-            translated = self.inner.translate(misses, src=src, tgt=tgt)
+            translated = list(self.inner.translate(misses, src=src, tgt=tgt))
             self.model_calls += len(misses)
+            if len(translated) != len(misses):
+                raise BackboneError(
+                    f"model '{model}' returned {len(translated)} translations for "
+                    f"{len(misses)} {src} texts"
+                )
             fresh = dict(zip(misses, translated, strict=True))
-            self.cache.put_many(model, src, tgt, decoding, fresh.items())
+            # An empty answer for real text is a failure, not a translation: keep it out of
+            # the cache so that a later run asks the model again.
+            keep = [(t, tr) for t, tr in fresh.items() if tr.strip() or not _has_letters(t)]
+            if len(keep) < len(fresh):
+                log.warning(
+                    "%s: %d empty %s translations not cached", model, len(fresh) - len(keep), tgt
+                )
+            self.cache.put_many(model, src, tgt, decoding, keep)
             found.update(fresh)
         return [found.get(t, t) for t in texts]
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)

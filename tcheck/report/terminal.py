@@ -34,6 +34,7 @@ from tcheck.report.base import (
     segments,
     summary_line,
 )
+from tcheck.report.terminal_safe import safe_report
 
 DEFAULT_WIDTH = 100
 NARROW = 80
@@ -68,6 +69,7 @@ class TerminalFormatter:
     description = "a readable terminal report (colour when the terminal supports it)"
 
     def format(self, report: Report, options: FormatOptions) -> str:
+        report = safe_report(report)
         width = options.width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
         buf = io.StringIO()
         console = Console(

@@ -14,6 +14,7 @@ from tcheck.report.base import (
     primary_first,
     summary_line,
 )
+from tcheck.report.terminal_safe import safe_report
 
 
 def _one_line(text: str) -> str:
@@ -27,6 +28,7 @@ class TextFormatter:
     description = "plain path:line:col lines, one per finding (for editors and grep)"
 
     def format(self, report: Report, options: FormatOptions) -> str:
+        report = safe_report(report)
         al = report.alignment
         lines: list[str] = []
         for f in ordered_findings(report.findings):

@@ -162,7 +162,8 @@ class _Page:
             )
             rows.append(
                 f'<tr id="{self.vanchor[v.id]}"><th scope="row">{esc(v.id)}</th>'
-                f"<td>{esc(display_path(v, self.options.base_dir) if v.path else '(text)')}</td>"
+                f'<td class="path">'
+                f"{esc(display_path(v, self.options.base_dir) if v.path else '(text)')}</td>"
                 f"<td>{esc(v.lang)} <small>{v.lang_confidence:.0%}</small></td>"
                 f'<td class="num">{grouped} / {len(v.sentences)}</td>'
                 f'<td class="num">{self._coverage_bar(v)}</td>'
@@ -312,6 +313,9 @@ class _Page:
                 )
             )
             cls = f"sev-{worst}" + (" odd" if any(m.odd for m in hit) else "")
+            if all(m.start <= sent.start and m.end >= sent.end for m in hit):
+                # A whole sentence (an omission or addition) is tinted, not boxed line by line.
+                cls += " whole"
             out.append(
                 f'<mark class="{cls}" data-f="{esc(" ".join(ids))}" title="{esc(title)}">'
                 f"{text}</mark>"
@@ -442,7 +446,7 @@ font-weight:600;background:var(--head);color:var(--mute)}
 .chip.sev-info{background:var(--info-bg);color:var(--info)}
 .pill.gap{background:var(--warn-bg);color:var(--warn)}.pill.moved{background:#ece9fe;color:var(--moved);
 margin-left:4px}
-.layout{display:grid;grid-template-columns:minmax(0,1fr) 400px;gap:20px;padding:20px 28px;
+.layout{display:grid;grid-template-columns:minmax(0,1fr) 340px;gap:20px;padding:20px 28px;
 align-items:start}
 @media (max-width:1100px){.layout{grid-template-columns:1fr}.panel{position:static;max-height:none}}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 16px;
@@ -457,6 +461,9 @@ thead th{background:var(--head);font-size:12px;color:var(--mute);font-weight:600
 top:0}
 .num{text-align:right;white-space:nowrap}
 .versions small{color:var(--mute)}
+.versions th,.versions td{padding:6px 8px}
+.versions td.path{overflow-wrap:anywhere;font-size:13px}
+.versions th[scope=row],.versions .pill{white-space:nowrap}
 .bar{display:inline-block;width:56px;height:6px;background:var(--line);border-radius:3px;
 vertical-align:middle;overflow:hidden}.bar span{display:block;height:100%;background:var(--present)}
 .pmap{display:grid;gap:2px;grid-auto-rows:14px;align-items:center;padding-bottom:4px}
@@ -473,7 +480,7 @@ padding-right:6px}
 .legend{margin-top:10px;font-size:12px;color:var(--mute);display:flex;align-items:center;gap:6px;
 flex-wrap:wrap}
 .legend .cell{margin-left:8px}
-.aligned td{min-width:220px;font-size:14px;line-height:1.55}
+.aligned td{min-width:180px;font-size:14px;line-height:1.55}
 .aligned th.gid{width:56px;white-space:nowrap;background:var(--head);font-size:12px}
 .aligned th.gid a{color:var(--mute);text-decoration:none;font-weight:700}
 .aligned thead th{font-size:13px;color:var(--ink)}
@@ -495,6 +502,8 @@ mark.sev-info{background:var(--info-bg);box-shadow:inset 0 -2px 0 var(--info)}
 mark.odd{font-weight:700;outline:1px solid currentColor}
 mark.sev-error.odd{outline-color:var(--err)}mark.sev-warning.odd{outline-color:var(--warn)}
 mark.sev-info.odd{outline-color:var(--info)}
+mark.whole{font-weight:inherit;outline:none;box-shadow:none;padding:0}
+mark.whole.odd{box-shadow:none;outline:none}
 mark.off{background:none;box-shadow:none;outline:none;font-weight:inherit;cursor:auto}
 .panel{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 16px;
 position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto}

@@ -1,7 +1,7 @@
 """tcheck: align N language versions of a text and flag where they diverge.
 
 The public API is :func:`align` and :func:`compare`; both take ``{version id: text or path}``.
-Importing this package is cheap: no model, no torch.
+Importing this package loads no model and never imports torch.
 """
 
 from __future__ import annotations
@@ -9,6 +9,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
+
+# Loaded before the function of the same name is defined: importing a subpackage binds its name
+# on the parent package, which must not replace tcheck.align() on the first call. (No torch here.)
+import tcheck.align as _align_package  # noqa: F401
 
 if TYPE_CHECKING:
     from tcheck.model import Alignment, Report

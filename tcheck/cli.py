@@ -11,13 +11,19 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from tcheck import __version__
 from tcheck.errors import TcheckError
+
+if TYPE_CHECKING:  # imported lazily at run time: `tcheck --help` stays fast
+    from tcheck.config import Config
+    from tcheck.report import FormatOptions
+    from tcheck.suppress import Baseline
 
 log = logging.getLogger("tcheck")
 
@@ -36,6 +42,36 @@ PathsArg = Annotated[list[Path], typer.Argument(help="Files (one per version) or
 SegmentOpt = Annotated[
     str, typer.Option("--segment", help="auto (sentences) or lines (one segment per line).")
 ]
+BackboneOpt = Annotated[
+    str | None,
+    typer.Option("--backbone", help="auto (mt when its model is on disk), lexical or mt."),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="Translation model for --backbone mt: hub id or directory."),
+]
+PivotOpt = Annotated[
+    str | None,
+    typer.Option("--pivot", help="Language to translate into (default en), or a version id."),
+]
+BatchSizeOpt = Annotated[
+    int | None, typer.Option("--batch-size", min=1, help="Sentences per translation batch.")
+]
+DeviceOpt = Annotated[
+    str | None, typer.Option("--device", help="Where the model runs: auto, cpu or cuda.")
+]
+BeamsOpt = Annotated[
+    int | None, typer.Option("--beams", min=1, help="Beam size (default 1: greedy).")
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")
+]
+CacheDirOpt = Annotated[
+    Path | None, typer.Option("--cache-dir", help="Directory of the translation cache.")
+]
+
+PROGRESS_MIN_SENTENCES = 40
+"""Translations of more sentences than this show a progress bar (on a terminal)."""
 
 
 def _version_callback(value: bool) -> None:
@@ -72,7 +108,8 @@ def _guard(fn: Callable[[], T]) -> T:
     try:
         return fn()
     except TcheckError as exc:
-        typer.echo(f"tcheck: error: {exc}", err=True)
+        message = " ".join(str(exc).split())  # one line, even for a file name with a newline
+        typer.echo(f"tcheck: error: {message}", err=True)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         typer.echo("tcheck: interrupted", err=True)
@@ -92,6 +129,67 @@ def _config(config_file: Path | None, **overrides):
     from tcheck.config import load_config
 
     return load_config(config_file).with_overrides(**overrides)
+
+
+def _mt_overrides(
+    model: str | None,
+    pivot: str | None,
+    batch_size: int | None,
+    device: str | None,
+    beams: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+) -> dict[str, object]:
+    return {
+        "model": model,
+        "pivot": pivot,
+        "batch_size": batch_size,
+        "device": device,
+        "beams": beams,
+        "cache": False if no_cache else None,
+        "cache_dir": str(cache_dir) if cache_dir else None,
+    }
+
+
+class _TranslationProgress:
+    """A rich progress bar on stderr for each translation batch of many sentences."""
+
+    def __init__(self) -> None:
+        self._progress = None
+        self._task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= PROGRESS_MIN_SENTENCES:
+            return
+        if done == 0 or self._progress is None:
+            self._start(total)
+        assert self._progress is not None
+        self._progress.update(self._task, completed=done)
+        if done >= total:
+            self.close()
+
+    def _start(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.close()
+        console = Console(stderr=True)
+        self._progress = Progress(
+            "translating",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("translating", total=total)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -139,7 +237,14 @@ def compare(
     ignore: Annotated[
         str | None, typer.Option("--ignore", help="Codes or prefixes to skip, comma-separated.")
     ] = None,
-    backbone: Annotated[str | None, typer.Option("--backbone", help="lexical, mt or auto.")] = None,
+    backbone: BackboneOpt = None,
+    model: ModelOpt = None,
+    pivot: PivotOpt = None,
+    batch_size: BatchSizeOpt = None,
+    device: DeviceOpt = None,
+    beams: BeamsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     segment: Annotated[str | None, typer.Option("--segment", help="auto or lines.")] = None,
     config_file: Annotated[
         Path | None,
@@ -147,6 +252,13 @@ def compare(
             "--config",
             help="Configuration file (default: nearest tcheck.toml or "
             "pyproject.toml with [tool.tcheck]).",
+        ),
+    ] = None,
+    glossary: Annotated[
+        Path | None,
+        typer.Option(
+            "--glossary",
+            help="CSV/TSV glossary (header: language codes; one term per language column).",
         ),
     ] = None,
     baseline: Annotated[
@@ -159,7 +271,7 @@ def compare(
     ] = None,
     max_bytes: Annotated[
         int | None,
-        typer.Option("--max-bytes", help="Refuse files larger than this (default 20 MB)."),
+        typer.Option("--max-bytes", help="Refuse files larger than this (default 5 MB)."),
     ] = None,
     color: Annotated[
         bool | None,
@@ -168,6 +280,42 @@ def compare(
         ),
     ] = None,
     width: Annotated[int | None, typer.Option("--width", help="Terminal width.")] = None,
+    locales: Annotated[
+        str | None,
+        typer.Option(
+            "--locales",
+            help="Locale tree mode: pair files of DIR across these locales, e.g. ru,uk,bg "
+            "(folders content/ru/... or names about.ru.md, ru.json).",
+        ),
+    ] = None,
+    pattern: Annotated[
+        str | None,
+        typer.Option(
+            "--pattern", help="Locale tree layout under DIR, e.g. 'content/{locale}/**/*.md'."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Locale trees: document sets checked in parallel.")
+    ] = 1,
+    changed_only: Annotated[
+        bool,
+        typer.Option(
+            "--changed-only", help="Locale trees: only sets with a file changed since --base."
+        ),
+    ] = False,
+    base_ref: Annotated[
+        str | None,
+        typer.Option(
+            "--base", help="Git ref for --changed-only (default HEAD: uncommitted changes)."
+        ),
+    ] = None,
+    executor: Annotated[
+        str, typer.Option("--executor", help="Locale trees: local (processes) or dask.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+    ] = None,
 ) -> None:
     """Compare versions: align them and report diverging names, numbers, dates, sources, content."""
 
@@ -188,9 +336,28 @@ def compare(
             max_bytes=max_bytes,
             select=tuple(s.strip().upper() for s in select.split(",")) if select else None,
             ignore=tuple(s.strip().upper() for s in ignore.split(",")) if ignore else None,
+            glossary=str(glossary) if glossary else None,
+            **_mt_overrides(model, pivot, batch_size, device, beams, no_cache, cache_dir),
         )
         base = Baseline.read(baseline) if baseline else None
-        report = run(paths, cfg, langs=_langs(lang), baseline=base)
+        tree = _TreeOptions(locales, pattern, jobs, changed_only, base_ref, executor, scheduler)
+        if tree.wanted():
+            if lang:
+                raise TcheckError("--lang does not apply to locale trees (locales give languages)")
+            options = FormatOptions(
+                rules=all_rules(),
+                color=_use_color(output, color),
+                width=width,
+                base_dir=os.getcwd(),
+                tool_version=__version__,
+            )
+            code = _compare_tree(paths, cfg, tree, base, fmt, options, output, write_baseline)
+            return 0 if exit_zero and code == 1 else code
+        progress = _TranslationProgress()
+        try:
+            report = run(paths, cfg, langs=_langs(lang), baseline=base, progress=progress)
+        finally:
+            progress.close()
         if write_baseline:
             save_baseline(write_baseline, report.findings)
             typer.echo(
@@ -215,13 +382,97 @@ def compare(
     raise typer.Exit(code)
 
 
+@dataclass(frozen=True)
+class _TreeOptions:
+    """The compare options that only make sense for a locale tree."""
+
+    locales: str | None
+    pattern: str | None
+    jobs: int
+    changed_only: bool
+    base_ref: str | None
+    executor: str
+    scheduler: str | None
+
+    def wanted(self) -> bool:
+        """True for a locale tree; tree-only options without --locales/--pattern are an error."""
+        if self.locales or self.pattern:
+            return True
+        extra = {
+            "--jobs": self.jobs != 1,
+            "--changed-only": self.changed_only,
+            "--base": self.base_ref is not None,
+            "--executor": self.executor != "local",
+            "--scheduler": self.scheduler is not None,
+        }
+        given = [name for name, on in extra.items() if on]
+        if given:
+            verb = "needs" if len(given) == 1 else "need"
+            raise TcheckError(f"{', '.join(given)} {verb} a locale tree (--locales or --pattern)")
+        return False
+
+
+def _compare_tree(
+    paths: list[Path],
+    cfg: Config,
+    tree: _TreeOptions,
+    baseline: Baseline | None,
+    fmt: str,
+    options: FormatOptions,
+    output: Path | None,
+    write_baseline: Path | None,
+) -> int:
+    """Batch mode: every document set of one directory, one report over all of them."""
+    from tcheck.batch import TreeSpec, make_executor, run_batch
+    from tcheck.model import Severity
+    from tcheck.report.batch import format_batch
+    from tcheck.suppress import write_baseline as save_baseline
+
+    if len(paths) != 1:
+        raise TcheckError(f"a locale tree is one directory, got {len(paths)} paths")
+    if tree.base_ref is not None and not tree.changed_only:
+        raise TcheckError("--base needs --changed-only")
+    # locales keep the case the tree spells them in (pt-BR)
+    locales = tuple(x.strip() for x in (tree.locales or "").split(",") if x.strip())
+    spec = TreeSpec(locales=locales, pattern=tree.pattern)
+    batch = run_batch(
+        paths[0],
+        spec,
+        cfg,
+        executor=make_executor(tree.executor, jobs=tree.jobs, scheduler=tree.scheduler),
+        baseline=baseline,
+        changed_since=(tree.base_ref or "HEAD") if tree.changed_only else None,
+    )
+    if write_baseline:
+        findings = tuple(f for report in batch.reports for f in report.findings)
+        save_baseline(write_baseline, findings)
+        typer.echo(f"tcheck: recorded {len(findings)} findings in {write_baseline}", err=True)
+        return 0
+    _write(format_batch(fmt, batch, options), output)
+    for failed in batch.failed:
+        typer.echo(f"tcheck: error: {failed.docset.key}: {failed.error}", err=True)
+    if batch.failed:
+        return 2
+    if cfg.fail_on == "never":
+        return 0
+    worst = batch.worst()
+    return 1 if worst is not None and worst >= Severity.parse(cfg.fail_on) else 0
+
+
 @app.command()
 def align(
     paths: PathsArg,
     fmt: Annotated[str, typer.Option("--format", "-f", help="rich, json or tsv.")] = "rich",
     segment: SegmentOpt = "auto",
     lang: Annotated[str | None, typer.Option("--lang", help="Languages in argument order.")] = None,
-    backbone: Annotated[str | None, typer.Option("--backbone", help="lexical, mt or auto.")] = None,
+    backbone: BackboneOpt = None,
+    model: ModelOpt = None,
+    pivot: PivotOpt = None,
+    batch_size: BatchSizeOpt = None,
+    device: DeviceOpt = None,
+    beams: BeamsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     width: Annotated[int | None, typer.Option("--width", help="Terminal width.")] = None,
 ) -> None:
@@ -234,9 +485,18 @@ def align(
 
         if fmt not in ("rich", "json", "tsv"):
             raise TcheckError(f"unknown align format {fmt!r} (choose from rich, json, tsv)")
-        cfg = _config(None, segment=segment, backbone=backbone)
+        cfg = _config(
+            None,
+            segment=segment,
+            backbone=backbone,
+            **_mt_overrides(model, pivot, batch_size, device, beams, no_cache, cache_dir),
+        )
         versions = load_versions(paths, cfg, langs=_langs(lang))
-        alignment = align_stage(versions, cfg)
+        progress = _TranslationProgress()
+        try:
+            alignment = align_stage(versions, cfg, progress=progress)
+        finally:
+            progress.close()
         if fmt == "json":
             text = json.dumps(alignment.to_dict(), ensure_ascii=False, indent=2) + "\n"
         elif fmt == "tsv":

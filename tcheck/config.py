@@ -25,6 +25,7 @@ else:  # pragma: no cover
 BACKBONE_CHOICES = ("lexical", "mt", "auto")
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 SEGMENT_CHOICES = ("auto", "lines")
+DEVICE_CHOICES = ("auto", "cpu", "cuda")
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class Config:
     """Per-code severity overrides."""
     fail_on: str = "error"
     """Lowest severity that makes the exit code 1 (``never`` disables the gate)."""
-    backbone: str = "lexical"
+    backbone: str = "auto"
+    """``lexical``, ``mt``, or ``auto`` (mt when the configured model is on disk, else lexical)."""
     reference: str | None = None
     """Version id treated as the reference: the others are the odd ones out on a tie."""
     languages: Mapping[str, str] = field(default_factory=dict)
@@ -49,13 +51,27 @@ class Config:
     glossary: str | None = None
     """CSV/TSV glossary: one term per language column (header = language codes)."""
     segment: str = "auto"
-    max_bytes: int = 20_000_000
+    max_bytes: int = 5_000_000
     unrelated_below: float = 0.3
     """Coverage under which a version counts as unrelated."""
     omission_warning_sentences: int = 2
     """A missing run of at least this many sentences (or a whole paragraph) is a warning."""
     model: str | None = None
+    """Translation model (hub id or directory) for every pair of the mt backbone."""
     models: Mapping[str, str] = field(default_factory=dict)
+    """Per-pair translation models, ``"ru-en" -> id or directory``; they win over ``model``."""
+    pivot: str = "en"
+    """Language the mt backbone translates into, or a version id whose language is used."""
+    batch_size: int = 16
+    """Sentences per forward pass of the translation model."""
+    device: str = "auto"
+    """Where the translation model runs: ``auto``, ``cpu``, ``cuda`` or ``cuda:N``."""
+    beams: int = 1
+    """Beam size of the translation model (1 = greedy)."""
+    cache: bool = True
+    """Keep translations in an on-disk cache."""
+    cache_dir: str | None = None
+    """Directory of the translation cache (default: the user cache directory)."""
     source: str | None = None
     """Where the configuration came from (for messages)."""
 
@@ -101,7 +117,11 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         raise ConfigError(f"{path}: configuration file not found")
     data = _read_toml(path)
     table = data.get("tool", {}).get("tcheck", {}) if path.name == "pyproject.toml" else data
-    return from_mapping(table, source=str(path))
+    cfg = from_mapping(table, source=str(path))
+    if cfg.glossary and not Path(cfg.glossary).is_absolute():
+        # A glossary named in a configuration file lives next to it, wherever tcheck runs.
+        cfg = dataclasses.replace(cfg, glossary=str(path.parent / cfg.glossary))
+    return cfg
 
 
 def from_mapping(table: Mapping[str, Any], *, source: str = "<config>") -> Config:
@@ -141,7 +161,11 @@ def _convert(key: str, value: Any, source: str) -> Any:
         ):
             raise bad('a list of lists of spellings, e.g. [["Такаичи", "Такаити"]]')
         return tuple(tuple(v) for v in value)
-    if key in ("max_bytes", "omission_warning_sentences"):
+    if key == "cache":
+        if not isinstance(value, bool):
+            raise bad("true or false")
+        return value
+    if key in ("max_bytes", "omission_warning_sentences", "batch_size", "beams"):
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise bad("a positive integer")
         return value
@@ -162,6 +186,14 @@ def _validated(cfg: Config) -> Config:
         raise ConfigError(f"{src}: 'backbone' must be one of {', '.join(BACKBONE_CHOICES)}")
     if cfg.segment not in SEGMENT_CHOICES:
         raise ConfigError(f"{src}: 'segment' must be one of {', '.join(SEGMENT_CHOICES)}")
+    device = cfg.device.strip().lower()
+    if device not in DEVICE_CHOICES and not (
+        device.startswith("cuda:") and device.removeprefix("cuda:").isdigit()
+    ):
+        raise ConfigError(f"{src}: 'device' must be auto, cpu, cuda or cuda:N, got {cfg.device!r}")
+    for key in ("batch_size", "beams"):
+        if getattr(cfg, key) < 1:
+            raise ConfigError(f"{src}: {key.replace('_', '-')!r} must be a positive integer")
     return cfg
 
 

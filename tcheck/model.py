@@ -86,6 +86,8 @@ class Sentence:
     """0-based paragraph index; a headline is a paragraph of its own."""
     headline: bool = False
     """True when the segment is a line without final punctuation (a title or subhead)."""
+    key: str | None = None
+    """The resource key whose value holds the segment (key-value resources only)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,12 @@ class Version:
     """The encoding the bytes were decoded from."""
     sentences: tuple[Sentence, ...]
     metadata: tuple[MetaLine, ...] = ()
+    format: str = "text"
+    """The reader that produced it: ``text``, ``markdown``, ``html``, ``json``, ``yaml``,
+    ``po`` or ``xliff``."""
+    markup: str | None = None
+    """The file as written when ``text`` is its prose view (same length and lines, with tags,
+    code and front matter blanked out); inline suppression comments are read from it."""
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset in ``text``."""
@@ -126,18 +134,23 @@ class Group:
     """True when at least one version has this content at a distant position."""
     score: float = 0.0
     """Mean similarity of the members (0..1); 0 for single-version groups."""
+    key: str | None = None
+    """The resource key the group stands for when versions are aligned by key."""
 
     def present(self) -> tuple[str, ...]:
         """Ids of the versions that have content in this group."""
         return tuple(v for v, idx in self.members.items() if idx)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "members": {v: list(idx) for v, idx in self.members.items()},
             "moved": self.moved,
             "score": round(self.score, 4),
         }
+        if self.key is not None:
+            out["key"] = self.key
+        return out
 
 
 @dataclass(frozen=True)
@@ -151,6 +164,11 @@ class Alignment:
     coverage: Mapping[str, float] = field(default_factory=dict)
     """Version id -> share of its sentences aligned with at least one other version."""
     backbone: str = "lexical"
+    """What scored sentence similarity: ``lexical`` or ``mt:<model id>``."""
+    pivot: str | None = None
+    """Language the MT backbone translated every version into (None without MT)."""
+    translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Version id -> pivot-language translation of each of its sentences (MT backbones only)."""
 
     def version(self, version_id: str) -> Version:
         for v in self.versions:
@@ -162,6 +180,7 @@ class Alignment:
         return {
             "schema": "tcheck.alignment/1",
             "backbone": self.backbone,
+            "pivot": self.pivot,
             "versions": [_version_dict(v, self) for v in self.versions],
             "groups": [g.to_dict() for g in self.groups],
             "unrelated": list(self.unrelated),
@@ -172,12 +191,14 @@ def _version_dict(v: Version, alignment: Alignment) -> dict[str, Any]:
     grouped = sum(
         len(idx) for g in alignment.groups for vid, idx in g.members.items() if vid == v.id
     )
+    translated = alignment.translations.get(v.id, ())
     return {
         "id": v.id,
         "path": v.path,
         "lang": v.lang,
         "lang_confidence": round(v.lang_confidence, 3),
         "encoding": v.encoding,
+        "format": v.format,
         "sentences_read": len(v.sentences),
         "sentences_grouped": grouped,
         "coverage": round(alignment.coverage.get(v.id, 0.0), 4),
@@ -190,6 +211,8 @@ def _version_dict(v: Version, alignment: Alignment) -> dict[str, Any]:
                 "column": s.column,
                 "paragraph": s.paragraph,
                 "headline": s.headline,
+                **({"key": s.key} if s.key is not None else {}),
+                **({"translation": translated[s.index]} if translated else {}),
             }
             for s in v.sentences
         ],
@@ -297,6 +320,7 @@ class Report:
         return {
             "schema": "tcheck.report/1",
             "backbone": self.alignment.backbone,
+            "pivot": al["pivot"],
             "versions": al["versions"],
             "groups": al["groups"],
             "unrelated": al["unrelated"],

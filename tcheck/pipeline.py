@@ -8,10 +8,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from tcheck.align import align_versions
+from tcheck.align.keyed import align_by_key
 from tcheck.align.nway import NWayParams
 from tcheck.align.scorer import Scorer, load_scorer
 from tcheck.checks import CHECKS
@@ -19,10 +20,14 @@ from tcheck.checks.context import CheckContext
 from tcheck.config import Config
 from tcheck.errors import InputError
 from tcheck.load import collect_paths, version_from_path, version_from_text
+from tcheck.load.formats import is_keyed
 from tcheck.model import Alignment, Finding, Report, Version
 from tcheck.suppress import Baseline, apply_suppressions
 
 log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) while a translation model works through a batch of sentences."""
 
 
 def load_versions(
@@ -74,12 +79,27 @@ def versions_from_mapping(
     return tuple(out)
 
 
-def align(versions: Sequence[Version], config: Config, scorer: Scorer | None = None) -> Alignment:
+def align(
+    versions: Sequence[Version],
+    config: Config,
+    scorer: Scorer | None = None,
+    *,
+    progress: Progress | None = None,
+) -> Alignment:
     if len(versions) < 2:
         raise InputError(f"need at least two versions to compare, got {len(versions)}")
-    scorer = scorer or load_scorer(_backbone(config))
+    if any(is_keyed(v.format) for v in versions):  # resources align by key, not by sentence
+        return align_by_key(versions, lambda v: is_keyed(v.format))
+    if scorer is None:
+        scorer = load_scorer(_backbone(config, versions), config, progress=progress)
     params = NWayParams(unrelated_below=config.unrelated_below)
-    return align_versions(versions, scorer, params)
+    alignment = align_versions(versions, scorer, params)
+    translations = getattr(scorer, "translations", None)
+    if translations:  # an MT backbone: checks and reports show the pivot translations
+        alignment = dataclasses.replace(
+            alignment, pivot=getattr(scorer, "pivot_lang", None), translations=dict(translations)
+        )
+    return alignment
 
 
 def check(alignment: Alignment, config: Config) -> tuple[Finding, ...]:
@@ -100,9 +120,10 @@ def run(
     langs: Sequence[str] | None = None,
     baseline: Baseline | None = None,
     scorer: Scorer | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     versions = load_versions(paths, config, langs=langs)
-    return run_versions(versions, config, baseline=baseline, scorer=scorer)
+    return run_versions(versions, config, baseline=baseline, scorer=scorer, progress=progress)
 
 
 def run_versions(
@@ -111,8 +132,9 @@ def run_versions(
     *,
     baseline: Baseline | None = None,
     scorer: Scorer | None = None,
+    progress: Progress | None = None,
 ) -> Report:
-    alignment = align(versions, config, scorer)
+    alignment = align(versions, config, scorer, progress=progress)
     findings = check(alignment, config)
     kept, suppressed, unused = apply_suppressions(alignment, findings, baseline, config)
     return Report(
@@ -122,11 +144,15 @@ def run_versions(
     )
 
 
-def _backbone(config: Config) -> str:
-    # "auto" means the MT backbone when a model is available locally, else lexical.
-    if config.backbone == "auto":
-        return "lexical"
-    return config.backbone
+def _backbone(config: Config, versions: Sequence[Version]) -> str:
+    # "auto" means the MT backbone when the configured model is on disk, else lexical.
+    if config.backbone != "auto":
+        return config.backbone
+    from tcheck.align.mt import mt_available
+
+    chosen = "mt" if mt_available(config, versions) else "lexical"
+    log.info("backbone auto: %s", chosen)
+    return chosen
 
 
 def _with_severity(f: Finding, config: Config) -> Finding:

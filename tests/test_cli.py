@@ -89,8 +89,11 @@ def test_seeds_must_not_warn_on_legitimate_variants(seeds_report: dict) -> None:
             continue
         spans = {e["text"] for e in f["evidence"]}
         for ok in (
-            {"Зеленский", "Зеленський"}, {"Украина", "Україна"}, {"Україна", "Украйна"},
-            {"Японія", "Япония"}, {"Такаичи", "Такаїчі"},
+            {"Зеленский", "Зеленський"},
+            {"Украина", "Україна"},
+            {"Україна", "Украйна"},
+            {"Японія", "Япония"},
+            {"Такаичи", "Такаїчі"},
         ):
             assert not ok <= spans, f
         if f["code"] in ("TC401", "TC402"):
@@ -158,19 +161,21 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     assert _run("compare", *files, "-f", "json", "--baseline", str(base)).exit_code == 0
     # an unrelated edit elsewhere keeps the baseline valid
     bg = Path(files[3])
-    bg.write_text(bg.read_text(encoding="utf-8") + "\nНово изречение без значение.\n",
-                  encoding="utf-8")
+    bg.write_text(
+        bg.read_text(encoding="utf-8") + "\nНово изречение без значение.\n", encoding="utf-8"
+    )
     assert _run("compare", *files, "-f", "json", "--baseline", str(base)).exit_code == 0
     # a changed name is a new finding
     uk = Path(files[2])
-    uk.write_text(uk.read_text(encoding="utf-8").replace("Зеленський", "Зеленчук"),
-                  encoding="utf-8")
+    uk.write_text(
+        uk.read_text(encoding="utf-8").replace("Зеленський", "Зеленчук"), encoding="utf-8"
+    )
     assert _run("compare", *files, "-f", "json", "--baseline", str(base)).exit_code == 1
 
 
 def test_config_errors_and_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "tcheck.toml").write_text('bogus = 1\n')
+    (tmp_path / "tcheck.toml").write_text("bogus = 1\n")
     result = _run("compare", *STORY)
     assert result.exit_code == 2 and "bogus" in result.stderr
     (tmp_path / "tcheck.toml").write_text('fail-on = "never"\n')
@@ -194,8 +199,11 @@ def test_align_json_groups_shared_content() -> None:
     full = [g for g in data["groups"] if all(g["members"][v] for v in ids)]
     assert len(full) >= 3
     segs = {v["id"]: v["segments"] for v in data["versions"]}
-    tnt = [g for g in data["groups"]
-           if any("тринітротолуол" in segs[ids[2]][i]["text"] for i in g["members"][ids[2]])]
+    tnt = [
+        g
+        for g in data["groups"]
+        if any("тринітротолуол" in segs[ids[2]][i]["text"] for i in g["members"][ids[2]])
+    ]
     assert tnt and tnt[0]["members"][ids[3]] and not tnt[0]["members"][ids[0]]
     with_004 = _run("align", *STORY, str(SEEDS / "004_3565b1968f251dbe.txt"), "-f", "json")
     assert json.loads(with_004.stdout)["unrelated"] == ["004_3565b1968f251dbe"]

@@ -8,8 +8,12 @@ import pytest
 from tcheck.align.dp import Band, Step, best_path
 
 
-def _scores(n: int, m: int, table: dict[tuple[int, int], dict[tuple[int, int], float]],
-            default: float = -1.0) -> dict[tuple[int, int], np.ndarray]:
+def _scores(
+    n: int,
+    m: int,
+    table: dict[tuple[int, int], dict[tuple[int, int], float]],
+    default: float = -1.0,
+) -> dict[tuple[int, int], np.ndarray]:
     """Bead scores on a full band: table[bead][(i, j)] = score of that bead ending at node (i, j)."""
     band = Band.full(n, m)
     out = {}

@@ -56,7 +56,8 @@ class MarkdownFormatter:
         al = report.alignment
         worst = report.worst()
         icon = "✅" if worst is None else _ICON[worst]
-        out = [f"## {icon} tcheck: {summary_line(report)}", ""]
+        head = f"## {icon} tcheck: {summary_line(report)}"
+        out = [head, "", f"Backbone: {cell(al.backbone)}", ""]
 
         missing = {v.id: 0 for v in al.versions}
         for g in al.groups:

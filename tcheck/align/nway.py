@@ -39,6 +39,8 @@ class NWayParams:
     """A pairwise bead at or above this similarity counts its sentences as covered."""
     unrelated_below: float = 0.3
     """A version whose best coverage is below this share ..."""
+    unrelated_min_sentences: int = 3
+    """Versions shorter than this are never declared unrelated."""
     unrelated_ratio: float = 0.5
     """... or below this fraction of the best coverage among the others is unrelated."""
     moved_threshold: float = 0.35
@@ -152,6 +154,8 @@ def _unrelated(
         return set()
     out = set()
     for v in ordered:
+        if len(v) < params.unrelated_min_sentences:
+            continue  # too little text to tell a free translation from another story
         others = [coverage[w.id] for w in ordered if w.id != v.id]
         best_other = max(others)
         low = coverage[v.id] < params.unrelated_below

@@ -45,7 +45,9 @@ def _comparable(loc: Located) -> bool:
     item = loc.item
     if not item.key or item.kind == "said":  # type: ignore[attr-defined]
         return False
-    words = [w for w in item.text.split() if w[:1].isupper()]  # type: ignore[attr-defined]
+    text = item.text.split()  # type: ignore[attr-defined]
+    # a capitalised first word is the sentence's start ("За словами РНБО"), not a name
+    words = [w for i, w in enumerate(text) if w[:1].isupper() and (i > 0 or w.isupper())]
     return not (words and all(w.isupper() and not w.isascii() for w in words))
 
 

@@ -169,7 +169,10 @@ class NameAnalysis:
                     continue
                 if _initial(mine) or _initial(theirs):
                     continue
-                if _common_word(mine, self.lang[odd]) or _common_word(theirs, self.lang[others[0]]):
+                if not (
+                    _confirmed_name(mine, self.lang[odd])
+                    and _confirmed_name(theirs, self.lang[others[0]])
+                ):
                     continue  # Рада / Съвет: an institution's translated common noun
                 partners = [theirs] + [
                     next(p for p in names[o] if self._partner(_mention(theirs), [p]))
@@ -247,14 +250,18 @@ def _unrelated_entities(a: NameMention, b: NameMention) -> bool:
     return True
 
 
-def _common_word(loc: Located, lang: str) -> bool:
-    """A one-word name the dictionary reads first as a common word (Ради, Совета)."""
+def _confirmed_name(loc: Located, lang: str) -> bool:
+    """Whether a mention may stand for an entity: Latin script, several words, or a single word
+    no dictionary reads first as a common word (in its language, else in Russian or Ukrainian:
+    Ради is the council before it is a name)."""
     m = _mention(loc)
     if len(m.tokens) != 1 or m.latin:
-        return False
-    known = [grams for _, grams, ok in parses(normalize(m.text), lang) if ok]
-    # the likeliest reading decides: "Ради" is the council before it is a given name
-    return bool(known) and not known[0] & PROPER_TAGS
+        return True
+    for tongue in dict.fromkeys((lang, "ru", "uk")):
+        known = [grams for _, grams, ok in parses(normalize(m.text), tongue) if ok]
+        if known:
+            return bool(known[0] & PROPER_TAGS)
+    return True
 
 
 def _initial(loc: Located) -> bool:

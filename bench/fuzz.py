@@ -56,6 +56,14 @@ NTREX = SHARED / "data" / "ntrex128"
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 REPORT_SCHEMA = ROOT / "tcheck" / "report" / "schemas" / "report.schema.json"
 SEEDS = ROOT / "seeds"
+
+
+def _default_max_bytes() -> int:
+    from tcheck.load.decode import DEFAULT_MAX_BYTES
+
+    return DEFAULT_MAX_BYTES
+
+
 REPORT = ROOT / "reports" / "reliability.md"
 
 NTREX_FILES = {
@@ -938,6 +946,7 @@ def nothing_lost(doc: dict[str, Any]) -> list[str]:
 
 _RSS_CHILD = """
 import resource, sys
+from tcheck.load.decode import DEFAULT_MAX_BYTES
 from tcheck.cli import app
 try:
     app(sys.argv[1:], prog_name="tcheck")
@@ -1249,7 +1258,7 @@ def render_report(c: Campaign, args: argparse.Namespace) -> str:
             )
         lines += [
             "",
-            "`--max-bytes` (default 20,000,000 bytes per file) is checked against the file's "
+            f"`--max-bytes` (default {_default_max_bytes():,} bytes per file) is checked against the file's "
             "size before anything is read, so a 50 MB file costs no more memory than "
             "`--version`; a pipe is read only up to one byte past the limit.",
             "",

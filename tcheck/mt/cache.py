@@ -121,18 +121,26 @@ class TranslationCache:
             return self._conn
         try:
             try:
-                self._conn = self._connect()
-            except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
-                    raise
-                self._move_aside(exc)
-                self._conn = self._connect()
-            except sqlite3.DatabaseError as exc:
+                self._conn = self._connect_patiently()
+            except sqlite3.OperationalError:
+                raise  # locked, busy, unable to open: no sign of damage, never move it aside
+            except sqlite3.DatabaseError as exc:  # not a database, malformed, unknown schema
                 self._move_aside(exc)
                 self._conn = self._connect()
         except (OSError, sqlite3.Error) as exc:
             self._disable(exc)
         return self._conn
+
+    def _connect_patiently(self) -> sqlite3.Connection:
+        """Connect, retrying while other processes create or lock the file."""
+        for attempt in range(_RETRIES):
+            try:
+                return self._connect()
+            except sqlite3.OperationalError:
+                if attempt + 1 == _RETRIES:
+                    raise
+                time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")
 
     def _disable(self, exc: BaseException) -> None:
         log.warning("translation cache %s disabled for this run: %s", self.path, exc)

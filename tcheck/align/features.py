@@ -123,6 +123,9 @@ class FeatureSpace:
 
 
 def normalize_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length (rows without features stay zero)."""
+    m = sparse.csr_matrix(m, copy=True)
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+    m.data /= np.repeat(norms, np.diff(m.indptr))
+    return m

@@ -194,6 +194,7 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _token_key_raw(word: str, lang: str) -> str:
     if _is_acronym(word):
         # Acronyms neither inflect nor lose vowels: США must not shrink to "sh".

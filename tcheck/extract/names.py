@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -279,6 +280,7 @@ def make_mention(span: str, start: int, lang: str) -> NameMention:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _token_relation(a: str, b: str) -> NameRelation:
     if a == b:
         return NameRelation.SAME

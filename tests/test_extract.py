@@ -155,3 +155,10 @@ def test_offsets_match_text(seeds_dir: Path) -> None:
 def test_import_is_cheap() -> None:
     code = "import sys, tcheck.extract; sys.exit('pymorphy3' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_placeholder_digits_are_not_numbers() -> None:
+    from tcheck.extract import extract
+
+    found = extract("Привет, {0}! У вас %1$s сообщений и 5 писем.", "ru").numbers
+    assert [n.value for n in found] == [5]

@@ -186,6 +186,9 @@ def _fold_latin(s: str) -> str:
     s = s.replace("q", "k")
     s = re.sub(r"c(?!h)", "k", s)
     s = s.replace("y", "i").replace("j", "i")
+    # English w before u: ru Флитвуд, bg Флитууд (Fleetwood); final devoicing: Чарльз / Чарлс.
+    s = s.replace("vu", "u")
+    s = re.sub(r"z$", "s", s)
     return re.sub(r"(.)\1+", r"\1", s)
 
 
@@ -203,8 +206,9 @@ def _token_key_raw(word: str, lang: str) -> str:
     if is_cyrillic(word):
         stem = cyrillic_stem(word, lang, strip_vowels=False)
         if lang == "bg":
-            # Bulgarian ъ is a vowel (Тръмп = Трамп) and щ is "sht" (Ищенко = Іщенко).
-            stem = stem.replace("ъ", "а")
+            # Bulgarian ъ is a vowel (Тръмп = Трамп) and щ is "sht" (Ищенко = Іщенко);
+            # ьо is the ё of Russian spellings (Шрьодер = Шрёдер = Шредер).
+            stem = stem.replace("ъ", "а").replace("ьо", "е")
         lat = "".join(_CYR.get(ch, ch) for ch in stem)
     else:
         lat = anyascii(normalize(word)).lower()

@@ -108,6 +108,7 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     groups = _progressive(related, by_id, library, cover, params)
     groups = _detach_weak(groups, by_id, params)
     groups = _trim_edges(groups, by_id, params)
+    groups = _fill_gaps(groups, by_id, params)
     groups, moved = _attach_moved(groups, by_id, params)
     scores = _group_scores(groups, by_id)
     return NWayResult(tuple(groups), tuple(moved), scores, tuple(sorted(unrelated)), coverage)
@@ -371,6 +372,49 @@ def _linked_parts(
         linked = [p for p in parts if any(sim[(k, o)] >= floor for o in p)]
         parts = [p for p in parts if p not in linked] + [[k] + [o for p in linked for o in p]]
     return parts
+
+
+def _fill_gaps(
+    groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
+) -> list[Members]:
+    """Join a lone sentence to the neighbouring group that lacks only its version, when both
+    sit between two groups every version shares: the one-sentence gap is a free translation
+    (few shared n-grams), not content only one version has. Needs a cosine of ``loose_below``
+    and a plausible length ratio."""
+    ids = sorted({k for g in groups for k in g})
+    full = len(ids)
+
+    def present(g: Members) -> list[str]:
+        return [k for k, idx in g.items() if idx]
+
+    def anchored(i: int) -> bool:  # document edges count as shared
+        return i < 0 or i >= len(groups) or len(present(groups[i])) == full
+
+    out = list(groups)
+    drop: set[int] = set()
+    for o, g in enumerate(groups):
+        lone = present(g)
+        if full < 2 or len(lone) != 1 or o in drop:
+            continue
+        (vid,) = lone
+        for h in (o - 1, o + 1):
+            if not 0 <= h < len(groups) or h in drop:
+                continue
+            others = present(out[h])
+            if vid in others or len(others) != full - 1:
+                continue
+            if not (anchored(min(o, h) - 1) and anchored(max(o, h) + 1)):
+                continue
+            mine = _spans(by_id[vid], [g[vid]])
+            sims = [float((mine @ _spans(by_id[k], [out[h][k]]).T).toarray()[0, 0]) for k in others]
+            own = float(by_id[vid].lengths[list(g[vid])].sum())
+            theirs = float(np.mean([by_id[k].lengths[list(out[h][k])].sum() for k in others]))
+            ratio = (own + 20.0) / (theirs + 20.0)
+            if np.mean(sims) >= params.loose_below and 0.5 <= ratio <= 2.0:
+                out[h] = {**out[h], vid: g[vid]}
+                drop.add(o)
+                break
+    return [g for i, g in enumerate(out) if i not in drop]
 
 
 def _attach_moved(

@@ -8,7 +8,6 @@ The per-set parts come from the single-report formatters, so a set reads the sam
 
 from __future__ import annotations
 
-import html
 import io
 import json
 import os
@@ -29,6 +28,7 @@ from tcheck.model import Alignment, Report, Severity
 from tcheck.report import OutputFormat, get_formatter
 from tcheck.report.base import FormatOptions, plural
 from tcheck.report.github import escape_data, escape_property
+from tcheck.report.html_format import esc, page_start
 from tcheck.report.markdown import cell
 from tcheck.report.sarif import MAX_RESULTS, build_sarif
 
@@ -391,16 +391,7 @@ def render_html(batch: BatchReport, options: FormatOptions) -> str:
     version = f" {options.tool_version}" if options.tool_version else ""
     title = f"tcheck: {batch_summary_line(batch)}"
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="tcheck">',
-        f"<title>{esc(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
+        *page_start(title, _CSS),
         f'<header class="verdict-{esc(verdict)}"><h1>{esc(title)}</h1>'
         f"<p>{esc(batch.root)} · locales {esc(', '.join(batch.locales))}</p></header>",
         "<main>",
@@ -415,11 +406,6 @@ def render_html(batch: BatchReport, options: FormatOptions) -> str:
         "</html>",
     ]
     return "\n".join(parts) + "\n"
-
-
-def esc(value: object) -> str:
-    """Text or attribute value made inert for HTML."""
-    return html.escape(str(value), quote=True)
 
 
 _CSS = """

@@ -34,6 +34,22 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def page_start(title: str, css: str) -> list[str]:
+    """The opening of a self-contained page, up to and including ``<body>``."""
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="tcheck">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+    ]
+
+
 @dataclass(frozen=True)
 class _Mark:
     """One finding's evidence span inside a version's text."""
@@ -92,16 +108,7 @@ class _Page:
     def render(self) -> str:
         title = f"tcheck: {summary_line(self.report)}"
         parts = [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="generator" content="tcheck">',
-            f"<title>{esc(title)}</title>",
-            f"<style>{_CSS}</style>",
-            "</head>",
-            "<body>",
+            *page_start(title, _CSS),
             self._header(),
             '<main class="layout">',
             '<div class="content">',

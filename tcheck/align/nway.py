@@ -90,12 +90,13 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     params = params or NWayParams()
     ordered = sorted(versions, key=lambda v: (v.digest, v.id))
     by_id = {v.id: v for v in ordered}
-    pair_steps: dict[tuple[str, str], list[Step]] = {}
+    linking: dict[tuple[str, str], list[Step]] = {}
     cover: dict[tuple[str, str], float] = {}
     for a, b in itertools.combinations(ordered, 2):
         steps = align_profiles(_as_profile(a), _as_profile(b), params.pair)
-        pair_steps[(a.id, b.id)] = steps
-        ca, cb = _pair_coverage(a, b, steps, params.cover_threshold)
+        linking[(a.id, b.id)] = _linking_steps(a, b, steps, params.cover_threshold)
+        ca = sum(s.x1 - s.x0 for s in linking[(a.id, b.id)]) / max(len(a), 1)
+        cb = sum(s.y1 - s.y0 for s in linking[(a.id, b.id)]) / max(len(b), 1)
         cover[(a.id, b.id)], cover[(b.id, a.id)] = ca, cb
     coverage = {
         v.id: max((cover[(v.id, w.id)] for w in ordered if w.id != v.id), default=1.0)
@@ -104,7 +105,7 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     unrelated = _unrelated(ordered, coverage, params)
     related = [v for v in ordered if v.id not in unrelated]
     log.debug("coverage %s, unrelated %s", coverage, unrelated)
-    library = _library(related, pair_steps, params.cover_threshold, by_id)
+    library = _library(related, linking, by_id)
     groups = _progressive(related, by_id, library, cover, params)
     groups = _detach_weak(groups, by_id, params)
     groups = _trim_edges(groups, by_id, params)
@@ -126,6 +127,14 @@ def _spans(v: VersionVectors, spans: Sequence[Sequence[int]]) -> sparse.csr_matr
     return normalize_rows(sparse.csr_matrix(pool @ v.vectors))
 
 
+def _member_spans(
+    groups: Sequence[Members], by_id: Mapping[str, VersionVectors]
+) -> dict[str, sparse.csr_matrix]:
+    """Per version, the unit-length sum of its members in each group (groups x features)."""
+    ids = sorted({k for g in groups for k in g})
+    return {k: _spans(by_id[k], [g.get(k, ()) for g in groups]) for k in ids}
+
+
 def _rowwise_cos(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
@@ -137,15 +146,16 @@ def _bead_sims(a: VersionVectors, b: VersionVectors, steps: Sequence[Step]) -> n
     return _rowwise_cos(xa, xb)
 
 
-def _pair_coverage(
+def _linking_steps(
     a: VersionVectors, b: VersionVectors, steps: list[Step], threshold: float
-) -> tuple[float, float]:
-    got_a = got_b = 0
-    for s, sim in zip(steps, _bead_sims(a, b, steps), strict=True):
-        if s.x1 > s.x0 and s.y1 > s.y0 and sim >= threshold:
-            got_a += s.x1 - s.x0
-            got_b += s.y1 - s.y0
-    return got_a / max(len(a), 1), got_b / max(len(b), 1)
+) -> list[Step]:
+    """The steps of a pairwise alignment that pair sentences with a cosine of ``threshold``:
+    what counts towards coverage and what links sentences in the consistency library."""
+    return [
+        s
+        for s, sim in zip(steps, _bead_sims(a, b, steps), strict=True)
+        if s.x1 > s.x0 and s.y1 > s.y0 and sim >= threshold
+    ]
 
 
 def _unrelated(
@@ -166,15 +176,14 @@ def _unrelated(
     return out
 
 
-def _links(a: VersionVectors, b: VersionVectors, steps: list[Step], threshold: float):
-    """Sentence-by-sentence 0/1 matrix of the pairs a pairwise alignment puts in one bead."""
+def _links(a: VersionVectors, b: VersionVectors, steps: list[Step]) -> sparse.csr_matrix:
+    """Sentence-by-sentence 0/1 matrix of the pairs the given linking steps put in one bead."""
     rows, cols = [], []
-    for s, sim in zip(steps, _bead_sims(a, b, steps), strict=True):
-        if s.x1 > s.x0 and s.y1 > s.y0 and sim >= threshold:
-            for i in range(s.x0, s.x1):
-                for j in range(s.y0, s.y1):
-                    rows.append(i)
-                    cols.append(j)
+    for s in steps:
+        for i in range(s.x0, s.x1):
+            for j in range(s.y0, s.y1):
+                rows.append(i)
+                cols.append(j)
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(a), len(b)))
 
 
@@ -183,8 +192,7 @@ Library = dict[tuple[str, str], sparse.csr_matrix]
 
 def _library(
     related: Sequence[VersionVectors],
-    pair_steps: Mapping[tuple[str, str], list[Step]],
-    threshold: float,
+    linking: Mapping[tuple[str, str], list[Step]],
     by_id: Mapping[str, VersionVectors],
 ) -> Library:
     """Consistency library (as in T-Coffee): for every ordered pair of versions, how many of the
@@ -192,9 +200,9 @@ def _library(
     share of the possible routes."""
     ids = [v.id for v in related]
     direct: Library = {}
-    for (a, b), steps in pair_steps.items():
+    for (a, b), steps in linking.items():
         if a in ids and b in ids:
-            direct[(a, b)] = _links(by_id[a], by_id[b], steps, threshold)
+            direct[(a, b)] = _links(by_id[a], by_id[b], steps)
             direct[(b, a)] = sparse.csr_matrix(direct[(a, b)].T)
     out: Library = {}
     routes = max(len(ids) - 1, 1)
@@ -329,8 +337,8 @@ def _trim_edges(
     """Split off a first or last sentence of a multi-sentence member that shares nothing with
     the other versions while the rest of the member does (a 1-2 bead that swallowed a sentence
     only one version has). The split-off sentence becomes a group of its own next to it."""
-    ids = sorted({k for g in groups for k in g})
-    members = {k: _spans(by_id[k], [g.get(k, ()) for g in groups]) for k in ids}
+    members = _member_spans(groups, by_id)
+    ids = sorted(members)
     cut_first: dict[str, np.ndarray] = {}
     cut_last: dict[str, np.ndarray] = {}
     for k in ids:
@@ -428,8 +436,8 @@ def _attach_moved(
     """
     if len(by_id) < 2 or not groups:
         return groups, [False] * len(groups)
-    ids = sorted({k for g in groups for k in g})
-    spans = {k: _spans(by_id[k], [g.get(k, ()) for g in groups]) for k in ids}
+    spans = _member_spans(groups, by_id)
+    ids = sorted(spans)
     present = np.array([[bool(g.get(k)) for g in groups] for k in ids])  # versions x groups
     candidates: list[tuple[float, int, int, str]] = []
     lone_of = {
@@ -486,8 +494,8 @@ def _member_sims(
     groups: Sequence[Members], by_id: Mapping[str, VersionVectors]
 ) -> dict[tuple[str, str], np.ndarray]:
     """For every ordered pair of versions, the cosine of their members in each group."""
-    ids = sorted({k for g in groups for k in g})
-    spans = {k: _spans(by_id[k], [g.get(k, ()) for g in groups]) for k in ids}
+    spans = _member_spans(groups, by_id)
+    ids = sorted(spans)
     out = {}
     for a, b in itertools.combinations(ids, 2):
         out[(a, b)] = out[(b, a)] = _rowwise_cos(spans[a], spans[b])

@@ -18,6 +18,7 @@ from tcheck.checks.context import CheckContext, Located, located_evidence
 from tcheck.extract import NameMention, NameRelation, compare_names, name_key, strict_name_key
 from tcheck.extract._morph import PROPER_TAGS, parses
 from tcheck.extract.keys import equivalent_spellings, normalize
+from tcheck.extract.names import common_word, other_given_name
 from tcheck.model import Category, Finding, Severity
 
 
@@ -67,12 +68,12 @@ class NameAnalysis:
         linked_in: dict[str, set[int]] = {}
         for i, a in enumerate(vids):
             for b in vids[i + 1 :]:
-                links += self._links(a, b, self.by_version[a], self.by_version[b])
+                links += self._links(a, b, self.by_version[a], self.by_version[b], whole=True)
         for gid, names in self._group_names():
             members = sorted(names)
             for i, a in enumerate(members):
                 for b in members[i + 1 :]:
-                    for ka, kb, rel in self._links(a, b, names[a], names[b]):
+                    for ka, kb, rel in self._links(a, b, names[a], names[b], whole=False):
                         links.append((ka, kb, rel))
                         linked_in.setdefault(ka, set()).add(gid)
                         linked_in.setdefault(kb, set()).add(gid)
@@ -111,9 +112,13 @@ class NameAnalysis:
         return out
 
     def _links(
-        self, a: str, b: str, names_a: list[Located], names_b: list[Located]
+        self, a: str, b: str, names_a: list[Located], names_b: list[Located], *, whole: bool
     ) -> list[tuple[str, str, NameRelation]]:
-        """Variant links between the names of versions a and b: names with no same-key partner."""
+        """Variant links between the names of versions a and b: names with no same-key partner.
+
+        Across ``whole`` versions two people may share a surname, so a different given name
+        links only inside one aligned group.
+        """
         keys_a = {_mention(m).key for m in names_a}
         keys_b = {_mention(m).key for m in names_b}
         out = []
@@ -128,15 +133,24 @@ class NameAnalysis:
                     continue
                 if len(ma.tokens) != len(mb.tokens) or self._allowed(ma, mb):
                     continue
+                if len(ma.tokens) == 1 and common_word(ma.text) and common_word(mb.text):
+                    continue  # Она / Вона, Тары / Тази: capitalised common words
                 if self.lang[a] != self.lang[b] and _translated_acronyms(ma, mb):
                     continue
                 rel = compare_names(ma, mb)
+                if whole and other_given_name(ma, mb):
+                    continue
                 if rel in (NameRelation.CONSONANT, NameRelation.ORTHOGRAPHY):
                     if self._matched(mb, names_a):
                         continue
                     seen.add((ma.key, mb.key))
                     out.append((ma.key, mb.key, rel))
-        return out
+        # A name's counterpart is its closest one: Трак Палин pairs with Трака Пэйлина
+        # (orthography), not also with Сара Пэйлин (another given name).
+        best: dict[str, int] = {}
+        for ka, _kb, rel in out:
+            best[ka] = min(best.get(ka, 9), _RANK[rel])
+        return [(ka, kb, rel) for ka, kb, rel in out if _RANK[rel] == best[ka]]
 
     @cached_property
     def different_entities(self) -> list[tuple[tuple[str, ...], Located, list[Located]]]:
@@ -219,6 +233,9 @@ class NameAnalysis:
 
     def _allowed(self, a: NameMention, b: NameMention) -> bool:
         return any(a.key in group and b.key in group for group in self.allowed)
+
+
+_RANK = {NameRelation.ORTHOGRAPHY: 1, NameRelation.CONSONANT: 2}
 
 
 def _is_acronym(m: NameMention) -> bool:

@@ -181,10 +181,9 @@ def _fold_latin(s: str) -> str:
     s = re.sub(r"ch(?=i)", "t", s)
     s = re.sub(r"d?zh(?=i)|dz(?=i)|j(?=i)", "dz", s)
     s = s.replace("dzh", "dz")
-    s = s.replace("tsu", "tu").replace("ts", "c")
+    s = s.replace("tsu", "tu")
     s = s.replace("kh", "h").replace("g", "h").replace("x", "ks").replace("w", "v")
     s = s.replace("q", "k")
-    s = re.sub(r"c(?!h)", "k", s)
     s = s.replace("y", "i").replace("j", "i")
     # English w before u: ru Флитвуд, bg Флитууд (Fleetwood); final devoicing: Чарльз / Чарлс.
     s = s.replace("vu", "u")
@@ -212,7 +211,11 @@ def _token_key_raw(word: str, lang: str) -> str:
         lat = "".join(_CYR.get(ch, ch) for ch in stem)
     else:
         lat = anyascii(normalize(word)).lower()
-        lat = re.sub(r"'s$", "", lat).replace("ph", "f")
+        lat = re.sub(r"'s$", "", lat).replace("ph", "f").replace("th", "t")
+        # Latin c: s before e/i/y (Spencer = Спенсер), k elsewhere (Carl = Карл); Cyrillic ц
+        # is ts and stays apart from both (Цой is not Кой).
+        lat = re.sub(r"c(?=[eiy])", "s", lat.replace("ck", "k"))
+        lat = re.sub(r"c(?!h)", "k", lat)
     lat = re.sub(r"[^a-z0-9]", "", lat)
     folded = _fold_latin(lat)
     stripped = folded.rstrip(_VOWELS)
@@ -287,6 +290,17 @@ def name_key(word_or_phrase: str, lang: str) -> str:
 
 def strict_name_key(word_or_phrase: str, lang: str) -> str:
     return " ".join(strict_token_key(t, lang) for t in split_tokens(word_or_phrase))
+
+
+def loose_key(key: str) -> str:
+    """A name key with the consonant variation of transliteration conventions folded too:
+    voicing of s/z (Массачусетс / Масачузетс, Брексит / Брекзит), German z and st
+    (Шерцер / Шерзер, Файнштайн / Файнстайн / Файнщайн), English w. Loose keys that differ
+    in vowels only are orthography."""
+    s = key.replace("sch", "st").replace("sht", "st").replace("ts", "s").replace("z", "s")
+    # English w before a vowel is у or в (Франсуа / Франсоа, Уорън / Воррен)
+    s = re.sub(r"v(?=[aeiou])|(?<=[^aeiou])v$", "u", s)
+    return re.sub(r"(.)\1+", r"\1", s)
 
 
 def consonant_skeleton(key: str) -> str:

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from tcheck.extract import _morph
@@ -14,6 +15,7 @@ from tcheck.extract.keys import (
     consonant_skeleton,
     is_cyrillic,
     is_place_key,
+    loose_key,
     name_key,
     normalize,
     split_tokens,
@@ -281,7 +283,7 @@ def make_mention(span: str, start: int, lang: str) -> NameMention:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _token_relation(a: str, b: str) -> NameRelation:
+def token_relation(a: str, b: str) -> NameRelation:
     if a == b:
         return NameRelation.SAME
     short, long_ = sorted((a, b), key=len)
@@ -291,8 +293,14 @@ def _token_relation(a: str, b: str) -> NameRelation:
     if consonant_skeleton(a) == consonant_skeleton(b):
         # vowels only; but Дионисио / Днес share a skeleton without being one name
         return (
-            NameRelation.ORTHOGRAPHY if dist <= max(1, len(a + b) // 6) else NameRelation.DIFFERENT
+            NameRelation.ORTHOGRAPHY if dist <= max(1, len(a + b) // 5) else NameRelation.DIFFERENT
         )
+    la, lb = loose_key(a), loose_key(b)
+    skeleton = consonant_skeleton(la)
+    if skeleton == consonant_skeleton(lb) and Levenshtein.distance(la, lb) <= max(
+        2 if len(skeleton) >= 3 else 1, len(la + lb) // 5
+    ):
+        return NameRelation.ORTHOGRAPHY  # a transliteration convention (Масачузетс)
     # A changed, added or dropped consonant in an otherwise similar word (Санаэ/Сакае).
     longest = max(len(a), len(b))
     if longest >= 3 and dist <= max(1, longest // 4):
@@ -308,20 +316,77 @@ def compare_names(a: NameMention, b: NameMention) -> NameRelation:
     """
     if a.key == b.key:
         return NameRelation.SAME
+    rels = _token_relations(a, b)
+    if len(a.tokens) == len(b.tokens) > 1:
+        # Translated words inside a name (Республика / Република, Премьер-лиги / Прем'єр-лізі,
+        # Північна / Северная) are the languages' own words, not respellings of the name.
+        pairs = zip(split_tokens(a.text), split_tokens(b.text), strict=False)
+        translated = [
+            r is not NameRelation.SAME and common_word(x) and common_word(y)
+            for r, (x, y) in zip(rels, pairs, strict=False)
+        ]
+        if any(translated):
+            rels = [r for r, t in zip(rels, translated, strict=True) if not t]
+            if not rels:
+                return NameRelation.DIFFERENT  # nothing but common words
+            if all(r is NameRelation.SAME for r in rels):
+                return NameRelation.ORTHOGRAPHY
+    if not rels:
+        return NameRelation.DIFFERENT
+    if NameRelation.DIFFERENT in rels:
+        if len(rels) == 1 or (
+            rels[-1] is NameRelation.DIFFERENT and not _near(a.tokens[-1], b.tokens[-1])
+        ):
+            return NameRelation.DIFFERENT  # another surname: another person (Стивън Лоулес)
+        # The surname agrees while another token is unrelated: a different given name.
+        rel = NameRelation.CONSONANT
+    else:
+        rel = max(rels, key=_RANK.__getitem__)
+    if rel is NameRelation.CONSONANT and a.latin != b.latin:
+        # a Latin original next to a Cyrillic transliteration (Brexit / Брексит,
+        # Spencer / Спенсер, Louis / Луї): English spelling does not map letter by letter
+        return NameRelation.ORTHOGRAPHY
+    return rel
+
+
+def _near(a: str, b: str) -> bool:
+    """Keys too far apart for one respelling that still look alike (Киран / Киърман)."""
+    return a[:3] == b[:3] or fuzz.ratio(a, b) >= 60
+
+
+def other_given_name(a: NameMention, b: NameMention) -> bool:
+    """The surname agrees while another token is unrelated (Бърнард Ван / Майкъл Ван): in one
+    sentence a changed given name, across a whole text possibly two people."""
+    rels = _token_relations(a, b)
+    return NameRelation.DIFFERENT in rels and compare_names(a, b) is NameRelation.CONSONANT
+
+
+def _token_relations(a: NameMention, b: NameMention) -> list[NameRelation]:
     short, long_ = sorted((a.tokens, b.tokens), key=len)
     if not short:
-        return NameRelation.DIFFERENT
+        return []
     if len(short) == len(long_):
-        rels = [_token_relation(x, y) for x, y in zip(short, long_, strict=True)]
-    else:
-        # Align each token of the shorter name to its best partner in the longer one.
-        rels = [min((_token_relation(x, y) for y in long_), key=_RANK.__getitem__) for x in short]
-    if NameRelation.DIFFERENT in rels:
-        if all(r is NameRelation.DIFFERENT for r in rels) or len(short) == 1:
-            return NameRelation.DIFFERENT
-        # One token agrees (the surname) while another is unrelated: a different given name.
-        return NameRelation.CONSONANT
-    return max(rels, key=_RANK.__getitem__)
+        return [token_relation(x, y) for x, y in zip(short, long_, strict=True)]
+    # Align each token of the shorter name to its best partner in the longer one.
+    return [min((token_relation(x, y) for y in long_), key=_RANK.__getitem__) for x in short]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def common_word(word: str) -> bool:
+    """Whether a dictionary (ru or uk; Bulgarian through Russian stems) reads a Cyrillic word
+    first as a common word rather than a name (either dictionary will do: the Ukrainian one
+    reads Russian лиги as a name)."""
+    if not is_cyrillic(word):
+        return False
+    low = normalize(word)
+    if low in _STOP_INITIAL:
+        return True
+    cands = [(low, "uk"), (low, "ru"), *((c, "ru") for c in _bg_candidates(low))]
+    for cand, lang in cands:
+        known = [grams for _, grams, ok in _morph.parses(cand, lang) if ok]
+        if known and not known[0] & _morph.PROPER_TAGS:
+            return True
+    return False
 
 
 _RANK = {

@@ -72,7 +72,8 @@ class SourceMention:
     start: int
     end: int
     key: str
-    """Name key of the source ("kiod nevs", "telehram"); "" when the source is not named."""
+    """Name key of the source ("kiod nevs", "telehram"); for an unnamed source ("по данным
+    ведомства") the key of the words that describe it; "" when there is none."""
     kind: str
     """"interview" | "wrote" | "reported" | "said" | "according"."""
     quoted: bool
@@ -80,6 +81,9 @@ class SourceMention:
     also: tuple[str, ...] = ()
     """Keys of further names in the same attribution ("афілійованого CBS телеканалу WAFB"):
     a version naming any of them agrees with this one."""
+    named: bool = True
+    """The source is a name or a platform, not a description in the language's own words
+    (only named sources can be compared across languages)."""
 
 
 class NameRelation(enum.Enum):

@@ -72,7 +72,7 @@ def find_sources(text: str, lang: str, names: tuple[NameMention, ...]) -> tuple[
         limit = cues[idx + 1].start() if idx + 1 < len(cues) else len(text)
         after = [n for n in names if 0 <= n.start - end <= _WINDOW and n.end <= limit]
         platform = _PLATFORM.search(text, end, min(len(text), end + _WINDOW))
-        key, s_start, s_end = "", start, end
+        key, s_start, s_end, named = "", start, end, True
         if platform and (not after or platform.start() < after[0].start):
             key = name_key(re.sub(r"-канал\w*$", "", platform.group(), flags=re.I), lang)
             s_end = platform.end()
@@ -83,7 +83,7 @@ def find_sources(text: str, lang: str, names: tuple[NameMention, ...]) -> tuple[
             tail = re.match(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", text[end:limit])
             if tail:
                 words = tail.group(1)
-                key, s_end = name_key(words, lang), end + tail.end()
+                key, s_end, named = name_key(words, lang), end + tail.end(), False
         elif kind == "said":
             before = [n for n in names if 0 <= start - n.end <= 3]
             if before:
@@ -96,7 +96,9 @@ def find_sources(text: str, lang: str, names: tuple[NameMention, ...]) -> tuple[
             and n.key != key
             and not _crosses_clause(text[end : n.start])
         )
-        out.append(SourceMention(text[s_start:s_end], s_start, s_end, key, kind, quoted, also))
+        out.append(
+            SourceMention(text[s_start:s_end], s_start, s_end, key, kind, quoted, also, named)
+        )
         if kind == "wrote" and platform and s_end < platform.start():
             # "написал Ермак в телеграм-канале": the author and the medium are both sources.
             p_key = name_key(re.sub(r"-канал\w*$", "", platform.group(), flags=re.I), lang)

@@ -385,44 +385,58 @@ def _linked_parts(
 def _fill_gaps(
     groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
 ) -> list[Members]:
-    """Join a lone sentence to the neighbouring group that lacks only its version, when both
-    sit between two groups every version shares: the one-sentence gap is a free translation
-    (few shared n-grams), not content only one version has. Needs a cosine of ``loose_below``
-    and a plausible length ratio."""
+    """Join a lone sentence to a neighbouring group that lacks its version: next to each other,
+    a group missing version X and a sentence only X has are one passage translated freely (few
+    shared n-grams), not an omission beside an addition. Needs a cosine of ``loose_below`` and
+    a plausible length ratio. A neighbour that already holds X takes a further lone X sentence
+    only when that brings the lengths closer (a sentence the others translated as two)."""
     ids = sorted({k for g in groups for k in g})
     full = len(ids)
+    if full < 2:
+        return groups
 
     def present(g: Members) -> list[str]:
         return [k for k, idx in g.items() if idx]
 
-    def anchored(i: int) -> bool:  # document edges count as shared
-        return i < 0 or i >= len(groups) or len(present(groups[i])) == full
+    def length(vid: str, idx: Sequence[int]) -> float:
+        return float(by_id[vid].lengths[list(idx)].sum())
+
+    def ratio(g: Members, vid: str, extra: Sequence[int]) -> float:
+        others = [k for k in present(g) if k != vid]
+        own = length(vid, [*g.get(vid, ()), *extra])
+        theirs = float(np.mean([length(k, g[k]) for k in others]))
+        return (own + 20.0) / (theirs + 20.0)
+
+    def joins(g: Members, h: Members, vid: str) -> bool:
+        others = [k for k in present(h) if k != vid]
+        if len(others) != full - 1:
+            return False
+        r = ratio(h, vid, g[vid])
+        if not 0.5 <= r <= 2.0:
+            return False
+        if h.get(vid) and abs(np.log(r)) >= abs(np.log(ratio(h, vid, ()))):
+            return False
+        mine = _spans(by_id[vid], [g[vid]])
+        sims = [float((mine @ _spans(by_id[k], [h[k]]).T).toarray()[0, 0]) for k in others]
+        return float(np.mean(sims)) >= params.loose_below
 
     out = list(groups)
-    drop: set[int] = set()
-    for o, g in enumerate(groups):
+    o = 0
+    while o < len(out):
+        g = out[o]
         lone = present(g)
-        if full < 2 or len(lone) != 1 or o in drop:
-            continue
-        (vid,) = lone
-        for h in (o - 1, o + 1):
-            if not 0 <= h < len(groups) or h in drop:
-                continue
-            others = present(out[h])
-            if vid in others or len(others) != full - 1:
-                continue
-            if not (anchored(min(o, h) - 1) and anchored(max(o, h) + 1)):
-                continue
-            mine = _spans(by_id[vid], [g[vid]])
-            sims = [float((mine @ _spans(by_id[k], [out[h][k]]).T).toarray()[0, 0]) for k in others]
-            own = float(by_id[vid].lengths[list(g[vid])].sum())
-            theirs = float(np.mean([by_id[k].lengths[list(out[h][k])].sum() for k in others]))
-            ratio = (own + 20.0) / (theirs + 20.0)
-            if np.mean(sims) >= params.loose_below and 0.5 <= ratio <= 2.0:
-                out[h] = {**out[h], vid: g[vid]}
-                drop.add(o)
-                break
-    return [g for i, g in enumerate(out) if i not in drop]
+        joined = False
+        if len(lone) == 1:
+            (vid,) = lone
+            for h in (o - 1, o + 1):
+                if 0 <= h < len(out) and joins(g, out[h], vid):
+                    out[h] = {**out[h], vid: tuple(sorted([*out[h].get(vid, ()), *g[vid]]))}
+                    del out[o]
+                    joined = True
+                    break
+        # after a join, look again at the sentence now next to the grown group
+        o = max(o - 1, 0) if joined else o + 1
+    return out
 
 
 def _attach_moved(

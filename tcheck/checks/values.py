@@ -1,14 +1,26 @@
-"""Numbers and dates: the same quantities and dates must appear in every version of a group."""
+"""Numbers and dates: the same quantities and dates must appear in every version of a group.
+
+A value that some versions of a group have and others lack is often the alignment's doing,
+not the translation's: the lacking version split or merged the sentence differently and has the
+value in a neighbouring group. Before a value is reported missing, the lacking versions' nearest
+groups on either side are searched for it; so is the other kind of mention, since a year written
+without a cue ("Лондон 2012") is read as a number while "2012 г." is a date.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+import re
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import replace
 
 from tcheck.checks.base import Check
 from tcheck.checks.consensus import Divergence, compare_values
 from tcheck.checks.context import CheckContext, Located, located_evidence
-from tcheck.extract import NumberMention
+from tcheck.extract import DateMention, NumberMention
+from tcheck.extract.numbers import clock_hours
 from tcheck.model import Category, Finding, Group, Severity
+
+_YEARS = range(1800, 2101)
 
 
 def _number_key(n: NumberMention) -> Hashable | None:
@@ -52,6 +64,42 @@ def _date_values(ctx: CheckContext, group: Group) -> dict[str, list[tuple[Hashab
     }
 
 
+def _year_numbers(ctx: CheckContext, group: Group, vid: str) -> list[Hashable]:
+    """Bare numbers that could be years ("Кубок Райдера 2018"), as year-only date keys."""
+    out: list[Hashable] = []
+    for loc in ctx.group_items(group, vid, "numbers"):
+        n: NumberMention = loc.item  # type: ignore[assignment]
+        if n.unit is None and not n.ordinal and n.value.is_integer() and int(n.value) in _YEARS:
+            out.append((int(n.value), None, None))
+    return out
+
+
+# Digits glued to a word by a hyphen are part of a name ("Северный поток-2", "Су-27"); another
+# version may write the same name with a space ("Північний потік 2"), where they read as a number.
+_NAME_DIGITS = re.compile(r"(?<=[^\W\d_][-‐])\d+(?![\d,.]\d)")
+
+
+def _date_years(ctx: CheckContext, group: Group, vid: str) -> list[Hashable]:
+    """Years of the dates in a group, digits inside names and the hours of clock times
+    ("04:00" for "4 часов утра", "14:00" for "2 часа дня"), as number keys."""
+    out: list[Hashable] = []
+    for s in ctx.sentences(group, vid):
+        out += [float(m.group()) for m in _NAME_DIGITS.finditer(s.text)]
+        out += [float(h) for h in clock_hours(s.text)]
+    for loc in ctx.group_items(group, vid, "dates"):
+        d: DateMention = loc.item  # type: ignore[assignment]
+        if d.year is not None:
+            out.append(float(d.year))
+    return out
+
+
+def _date_covers(wanted: Hashable, key: Hashable) -> bool:
+    """``key`` gives every part of the (year, month, day) ``wanted`` gives, and the same:
+    "20 июня" stands for "июнь" but "июнь" does not stand for "20 июня"."""
+    pairs = list(zip(wanted, key, strict=True))  # type: ignore[call-overload]
+    return any(w is not None for w, _ in pairs) and all(w is None or w == k for w, k in pairs)
+
+
 def _fmt_number(value: Hashable | None) -> str:
     if value is None:
         return "nothing"
@@ -81,13 +129,73 @@ class _ValueCheck(Check):
     def fmt(self, value: Hashable | None) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def same(self, wanted: Hashable, key: Hashable) -> bool:
+        return wanted == key
+
+    def other_kind(self, ctx: CheckContext, group: Group, vid: str) -> list[Hashable]:
+        """This check's keys for the other kind of mention that may stand for a value: a year
+        read as a date in one version and as a bare number in another."""
+        return []
+
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        for group in ctx.alignment.groups:
+        groups = ctx.alignment.groups
+        for pos, group in enumerate(groups):
             if len(group.present()) < 2:
                 continue
-            for d in compare_values(self.values(ctx, group)):
-                if d.kind == self.kind:
-                    yield self._finding(ctx, group, d)
+            values = self.values(ctx, group)
+            for d in compare_values(values):
+                if d.kind != self.kind:
+                    continue
+                if d.kind == "missing":
+                    d = self._unexplained(ctx, groups, pos, values, d)
+                    if d is None:
+                        continue
+                yield self._finding(ctx, group, d)
+
+    def _unexplained(
+        self,
+        ctx: CheckContext,
+        groups: Sequence[Group],
+        pos: int,
+        values: dict[str, list[tuple[Hashable, Located]]],
+        d: Divergence,
+    ) -> Divergence | None:
+        """``d`` less the lacking versions that have the value next door; None if none is left."""
+        wanted = d.expected if d.expected is not None else d.found
+        lacking = [
+            vid
+            for vid, items in values.items()
+            if not any(self.same(wanted, key) for key, _ in items)
+        ]
+        unexplained = [v for v in lacking if not self._found_near(ctx, groups, pos, v, wanted)]
+        if not unexplained:
+            return None
+        if d.expected is not None and set(d.odd) <= set(lacking):
+            odd = tuple(v for v in d.odd if v in unexplained)
+            return replace(d, odd=odd) if odd else None
+        return d
+
+    def _found_near(
+        self, ctx: CheckContext, groups: Sequence[Group], pos: int, vid: str, wanted: Hashable
+    ) -> bool:
+        keys: list[Hashable] = []
+        other = self.other_kind(ctx, groups[pos], vid)
+        for step in (-1, 1):
+            near = self._nearest_with(groups, pos, step, vid)
+            if near is not None:
+                keys += [k for k, _ in self.values(ctx, near).get(vid, [])]
+                other += self.other_kind(ctx, near, vid)
+        return any(self.same(wanted, k) for k in keys) or wanted in other
+
+    @staticmethod
+    def _nearest_with(groups: Sequence[Group], pos: int, step: int, vid: str) -> Group | None:
+        """The next group in direction ``step`` where ``vid`` has sentences."""
+        i = pos + step
+        while 0 <= i < len(groups):
+            if groups[i].members.get(vid):
+                return groups[i]
+            i += step
+        return None
 
     def _finding(self, ctx: CheckContext, group: Group, d: Divergence) -> Finding:
         odd = ", ".join(d.odd)
@@ -132,6 +240,9 @@ class NumberMismatch(_ValueCheck):
     def fmt(self, value):
         return _fmt_number(value)
 
+    def other_kind(self, ctx, group, vid):
+        return _date_years(ctx, group, vid)
+
 
 class NumberMissing(NumberMismatch):
     """A number appears in some versions of a passage and not in the others."""
@@ -164,6 +275,12 @@ class DateMismatch(_ValueCheck):
 
     def fmt(self, value):
         return _fmt_date(value)
+
+    def same(self, wanted, key):
+        return _date_covers(wanted, key)
+
+    def other_kind(self, ctx, group, vid):
+        return _year_numbers(ctx, group, vid)
 
 
 class DateMissing(DateMismatch):

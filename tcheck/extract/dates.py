@@ -5,20 +5,22 @@ from __future__ import annotations
 import functools
 import re
 
+from tcheck.extract import _morph
 from tcheck.extract.model import DateMention
 
 # Month forms per language, written by hand: stems with the endings each paradigm takes.
 MONTHS: dict[str, tuple[str, ...]] = {
     "ru": (
-        r"январ[ьяюе]", r"феврал[ьяюе]", r"март[аеу]?", r"апрел[ьяюе]", r"ма[йяюе]",
-        r"июн[ьяюе]", r"июл[ьяюе]", r"август[аеу]?", r"сентябр[ьяюе]", r"октябр[ьяюе]",
-        r"ноябр[ьяюе]", r"декабр[ьяюе]",
+        r"январ(?:[ьяюе]|[её]м)", r"феврал(?:[ьяюе]|[её]м)", r"март(?:[аеу]|ом)?",
+        r"апрел(?:[ьяюе]|[её]м)", r"ма(?:[йяюе]|ем)", r"июн(?:[ьяюе]|[её]м)",
+        r"июл(?:[ьяюе]|[её]м)", r"август(?:[аеу]|ом)?", r"сентябр(?:[ьяюе]|[её]м)",
+        r"октябр(?:[ьяюе]|[её]м)", r"ноябр(?:[ьяюе]|[её]м)", r"декабр(?:[ьяюе]|[её]м)",
     ),
     "uk": (
-        r"січ(?:ень|ня|ні)", r"лют(?:ий|ого|ому|і)", r"берез(?:ень|ня|ні)",
-        r"квіт(?:ень|ня|ні)", r"трав(?:ень|ня|ні)", r"черв(?:ень|ня|ні)", r"лип(?:ень|ня|ні)",
-        r"серп(?:ень|ня|ні)", r"верес(?:ень|ня|ні)", r"жовт(?:ень|ня|ні)",
-        r"листопад(?:а|і|ом)?", r"груд(?:ень|ня|ні)",
+        r"січ(?:ень|ня|ні|нем|ню)", r"лют(?:ий|ого|ому|і|им)", r"берез(?:ень|ня|ні|нем|ню)",
+        r"квіт(?:ень|ня|ні|нем|ню)", r"трав(?:ень|ня|ні|нем|ню)", r"черв(?:ень|ня|ні|нем|ню)",
+        r"лип(?:ень|ня|ні|нем|ню)", r"серп(?:ень|ня|ні|нем|ню)", r"верес(?:ень|ня|ні|нем|ню)",
+        r"жовт(?:ень|ня|ні|нем|ню)", r"листопад(?:а|і|ом|у)?", r"груд(?:ень|ня|ні|нем|ню)",
     ),
     "bg": (
         r"януари", r"февруари", r"март", r"април", r"май", r"юни", r"юли", r"август",
@@ -47,6 +49,24 @@ MONTHS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+# Adjectives made from month names ("ноябрьские выборы", "лютневого тріумфу", "юнските
+# избори"): a month without a day or year, as the translations' "в ноябре"/"през ноември".
+MONTH_ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "ru": (
+        r"январск", r"февральск", r"мартовск", r"апрельск", r"майск", r"июньск", r"июльск",
+        r"августовск", r"сентябрьск", r"октябрьск", r"ноябрьск", r"декабрьск",
+    ),
+    "uk": (
+        r"січнев", r"лютнев", r"березнев", r"квітнев", r"травнев", r"червнев", r"липнев",
+        r"серпнев", r"вереснев", r"жовтнев", r"листопадов", r"груднев",
+    ),
+    "bg": (
+        r"януарск", r"февруарск", r"мартенск", r"априлск", r"майск", r"юнск", r"юлск",
+        r"августовск", r"септемврийск", r"октомврийск", r"ноемврийск", r"декемврийск",
+    ),
+}  # fmt: skip
+_ADJ_ENDING = r"(?:ий|ій|ая|ое|ие|ые|ого|ой|ому|ую|им|ом|их|ими|ых|ым|ыми|а|е|і|ої|ою|у|ім|и|о|ия|ият|ата|ото|ите)"
+
 # Words that make a bare 4-digit number a year: "2023 года", "2023 р.", "през 2024 г.".
 _YEAR_AFTER = (
     r"(?:годов|годы|годах|года|году|год|гг\.|г\.|г(?!\w)|року|рік|роках|років|роки|рр\.|"
@@ -54,8 +74,30 @@ _YEAR_AFTER = (
 )
 _YEAR_BEFORE = r"(?:в|во|у|з|с|со|від|от|до|през|през|по|in|since|by|until|of|from|за)"
 _MONTH_CONTEXT = (
-    r"(?:в|во|у|през|с|з|до|от|від|по|in|since|by|until|начале|конце|середине|"
-    r"початку|кінці|середині|началото|края|средата|end\s+of|beginning\s+of|mid-?)"
+    r"(?:в|во|у|през|с|з|до|от|від|по|на|in|since|by|until|начале|конце|середине|"
+    r"половине|начала|конца|середины|половины|початку|кінці|середині|половині|кінця|"
+    r"середини|половини|наприкінці|наприкінця|наприпочатку|"
+    r"началото|края|средата|половината|месец|миналия|последния|следващия|идния|този|"
+    r"прошлом|прошлого|этом|следующем|минулому|цьому|наступному|"
+    r"end\s+of|beginning\s+of|mid-?|late|early|last|next|this)"
+)
+# Month names a Bulgarian text uses for nothing else: no cue needed ("май" is also "it
+# seems", "Август" a name).
+_BG_AMBIGUOUS_MONTHS = ("май", "август")
+# A "year" followed by a currency, a unit or a counted noun is a quantity: "глоба от 2000 $",
+# "до 2000 человек", "от 2000 души".
+_QUANTITY_AFTER = re.compile(
+    r"[ \u00a0\u202f]?(?:[$€£¥₴₽%]|(?:долл|долар|dollar|usd|евро|євро|euro|eur|лв|лев|грн|"
+    r"гривн|руб|процент|відсот|тыс|тис|хиляд|млн|млрд|милион|мільйон|миллион|души|човек|хора|"
+    r"people|км|кг|тонн|тон|метр|км|mile|миль|мили)\w*)",
+    re.IGNORECASE,
+)
+# Decades written with two digits: "80-те години", "30-е годы", "80-х років" (the 1900s).
+_DECADE = re.compile(
+    r"(?<![\w.,])(?P<dec>[2-9]0)-?(?:е|х|ые|ых|ті|тих|те|ies|s)[ \u00a0\u202f]+"
+    r"(?:годы|годах|годов|годам|гг\.|роки|роках|років|рокам|рр\.|години|годините|годинах)"
+    r"(?!\w)",
+    re.IGNORECASE,
 )
 _SP = r"[ \u00a0\u202f]"
 
@@ -82,6 +124,12 @@ def _month_re(lang: str) -> re.Pattern[str]:
 _NUMERIC = re.compile(
     r"(?<![\d.])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:1[89]|20)\d\d)"
     r"|(?P<y2>(?:1[89]|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d))(?![\d.]\d)"
+)
+# "1950-53 гг.", "1950–1953 г.", "2014-2018 годах": both ends are years.
+_YEAR_RANGE = re.compile(
+    rf"(?<![\w.,])(?P<y1>1[89]\d\d|20\d\d)[ \u00a0]?[-–—][ \u00a0]?(?P<y2>1[89]\d\d|20\d\d|\d\d)"
+    rf"(?![\d.,]\d|\w)(?P<post>{_SP}*{_YEAR_AFTER})?",
+    re.IGNORECASE,
 )
 _YEAR = re.compile(
     rf"(?:(?<![\w])(?P<pre>{_YEAR_BEFORE}){_SP}+)?"
@@ -123,12 +171,39 @@ def find_dates(text: str, lang: str) -> tuple[DateMention, ...]:
         out.append(DateMention(m.group(), m.start(), m.end(), year, month, day))
         taken.append(m.span())
 
+    for m in _adjective_re(lang).finditer(text):
+        if free(*m.span()):
+            month = int(next(k for k, v in m.groupdict().items() if v)[1:])
+            out.append(DateMention(m.group(), m.start(), m.end(), None, month, None))
+            taken.append(m.span())
+
+    for m in _DECADE.finditer(text):
+        if free(*m.span()):
+            out.append(DateMention(m.group(), m.start(), m.end(), 1900 + int(m["dec"]), None, None))
+            taken.append(m.span())
+
+    for m in _YEAR_RANGE.finditer(text):
+        first, raw = int(m["y1"]), m["y2"]
+        second = int(raw) if len(raw) == 4 else first // 100 * 100 + int(raw)
+        if not (first < second <= first + 50) or not free(*m.span()):
+            continue
+        if not m["post"] and (len(raw) == 2 or _QUANTITY_AFTER.match(text, m.end())):
+            continue  # "1950-53" needs "гг."; "2000–2500 $" is an amount
+        end = m.end() if m["post"] else m.end("y2")
+        out.append(DateMention(m["y1"], m.start("y1"), m.end("y1"), first, None, None))
+        out.append(
+            DateMention(text[m.start("y2") : end].rstrip(), m.start("y2"), end, second, None, None)
+        )
+        taken.append((m.start(), end))
+
     for m in _YEAR.finditer(text):
         if not (m.group("pre") or m.group("post")):
             continue
         ys, ye = m.span("year")
         if not free(ys, ye):
             continue
+        if not m.group("post") and _counted_after(text, ye, lang):
+            continue  # "глоба от 2000 $", "до 2000 человек": a quantity
         start = ys
         end = m.end() if m.group("post") else ye
         while end > start and text[end - 1] == " ":
@@ -138,12 +213,39 @@ def find_dates(text: str, lang: str) -> tuple[DateMention, ...]:
     return tuple(sorted(out, key=lambda d: d.start))
 
 
+@functools.cache
+def _adjective_re(lang: str) -> re.Pattern[str]:
+    stems = MONTH_ADJECTIVES.get(lang, ())
+    if not stems:
+        return re.compile(r"(?!x)x")
+    groups = "|".join(f"(?P<m{i + 1}>{stem})" for i, stem in enumerate(stems))
+    return re.compile(rf"(?<![\w-])(?:{groups}){_ADJ_ENDING}(?!\w)", re.IGNORECASE)
+
+
+def _counted_after(text: str, end: int, lang: str) -> bool:
+    """Whether what follows a number makes it a quantity: a unit, currency or counted noun."""
+    rng = re.match(r"[ \u00a0]?[-–—][ \u00a0]?\d+(?:[ \u00a0.,]\d+)*", text[end:])
+    end += rng.end() if rng else 0  # "от 2000–2500 долларов"
+    if _QUANTITY_AFTER.match(text, end):
+        return True
+    nxt = re.match(r"[ \u00a0\u202f]+([^\W\d_]+)", text[end:])
+    if nxt is None or lang not in _morph.MORPH_LANGS or not nxt.group(1).islower():
+        return False
+    return any(
+        known and {"NOUN", "plur", "gent"} <= grams
+        for _, grams, known in _morph.parses(nxt.group(1), lang)
+    )
+
+
 def _month_cue(text: str, start: int, lang: str) -> bool:
     before = text[max(0, start - 20) : start]
     if re.search(rf"(?<!\w){_MONTH_CONTEXT}{_SP}+$", before, re.IGNORECASE):
         return True
-    # The uk/ru locative or genitive forms of a month are unambiguous on their own.
+    # The uk/ru locative or genitive forms of a month are unambiguous on their own, and so
+    # are the Bulgarian names but two.
     word = text[start:].split(maxsplit=1)[0].lower() if text[start:].strip() else ""
+    if lang == "bg":
+        return not word.startswith(_BG_AMBIGUOUS_MONTHS)
     return lang in ("uk", "ru", "be") and not word.startswith(("лют", "май", "март", "ма"))
 
 

@@ -7,7 +7,11 @@ Decisions worth knowing:
 * A label such as "225 отдельного полка" is the number 225 (not an ordinal: no suffix).
 * A range "5–7 млн" yields two mentions, both flagged ``in_range``, sharing the magnitude.
 * Vague quantities ("кілька", "несколько", "тысячи людей", "сотни") are not numbers.
-* Clock times (18:46) are not quantities.
+* Clock times are not quantities: "18:46", "об 11.15", "в 2 часа дня", "1 следобед",
+  "19 ч., източно време". A pair that cannot be a time is a score and reads like "a-b":
+  "2:0", "31:27", "5/4", "2&1", "2та1" all give two numbers.
+* A number word that the dictionary reads first as something else ("семью" = the family,
+  "сім я" with a lost apostrophe) is a number only where a counted noun follows it.
 """
 
 from __future__ import annotations
@@ -21,10 +25,38 @@ from tcheck.extract.keys import normalize
 from tcheck.extract.model import NumberMention
 
 _SP = "[ \u00a0\u202f\u2009]"
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _DIGITS = re.compile(
-    rf"(?<![\w.,:/])(?<![^\W\d_][-‐])"
-    rf"(?P<num>\d{{1,3}}(?:{_SP}\d{{3}}(?!\d))+(?:,\d+)?|\d+(?:[.,]\d+)*)"
+    rf"(?<![\w.,:/])(?<![^\W\d_½¼¾][-‐])"
+    rf"(?P<num>\d{{1,3}}(?:{_SP}\d{{3}}(?!\d))+(?:,\d+)?|\d+(?:[.,]\d+)*)(?P<frac>[½¼¾])?"
     rf"(?![.,:/]?\d)"
+)
+_SCORE_PART = r"\d{1,3}(?:[.,]\d)?[½¼¾]?"
+# "2:0", "5/4", "2&1", "2§1", "2та1": two numbers, unless the pair is a clock time.
+_SCORE = re.compile(
+    rf"(?<![\w.,:/])(?P<a>{_SCORE_PART})(?P<sep> ?[:/&§] ?|та)(?P<b>{_SCORE_PART})(?![\w.,:/]?\d)"
+)
+_CLOCK = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?![\d:])")
+_HOUR_WORD = r"(?:час|часа|часов|годину|години|годині|година|годин|ч\.|ч|год\.|h|o'clock)"
+_TIME_OF_DAY = (
+    r"утра|вечера|пополудни|ранку|вечора|пополудні|сутринта|сутрин|следобед|вечерта|"
+    r"a\.\s?m\.|p\.\s?m\.|am|pm"
+)
+_TIME_ZONE = (
+    r"дня|ночи|ночі|по\s+\w+\s+времени|за\s+\w+\s+часом|\w+\s+време|GMT|UTC|BST|ET|EST|CET|"
+    r"МСК|по\s+Гринвичу|за\s+Гринвічем"
+)
+# "в 2 часа дня", "4 утра", "1 следобед", "19 ч., източно време", "об 11 годині ранку"
+_CLOCK_WORDS = re.compile(
+    rf"(?<![\w.,])(?P<h>[01]?\d|2[0-4])(?:-[^\W\d_]{{1,2}})?(?:{_SP}(?:{_HOUR_WORD}(?!\w)\.?,?{_SP}+(?:{_TIME_ZONE})"
+    rf"|(?:{_HOUR_WORD}(?!\w)\.?,?{_SP}+)?(?:{_TIME_OF_DAY}))(?!\w))",
+    re.IGNORECASE,
+)
+# "об 11.15", "в 19 ч.": a time after a preposition of time
+_CLOCK_AFTER_PREP = re.compile(
+    rf"(?<!\w)(?:о|об|в|във|во|у|до|від|от|к|около|at|by|until)\s+"
+    rf"(?P<t>(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)|(?:[01]?\d|2[0-4]){_SP}?ч\.)",
+    re.IGNORECASE,
 )
 _ORDINAL_SUFFIX = re.compile(r"(?:-?(?:st|nd|rd|th)\b|[-‐](?:[а-яіїєґёъ]{1,3})\b)")
 _RANGE_DASH = re.compile(r"\s?[-‐–—]\s?(?=\d)|\s(?:до|to|-)\s(?=\d)")
@@ -109,7 +141,14 @@ _BG_VALUES: dict[str, float] = {
     "четиримата": 4, "четирите": 4, "петимата": 5, "петте": 5, "шестима": 6, "шестимата": 6,
     "шестте": 6, "седмина": 7, "седмината": 7, "седемте": 7, "осмина": 8, "осмината": 8,
     "осемте": 8, "деветима": 9, "деветимата": 9, "деветте": 9, "десетима": 10,
-    "десетимата": 10, "десетте": 10,
+    "десетимата": 10, "десетте": 10, "единия": 1, "единият": 1, "едната": 1, "едното": 1,
+    "трикратно": 3, "четирикратно": 4, "петкратно": 5, "десеткратно": 10,
+}  # fmt: skip
+# "трижды", "втричі": how many times; pymorphy reads them as adverbs.
+_TIMES_VALUES: dict[str, float] = {
+    "трижды": 3, "четырежды": 4, "пятижды": 5, "тричі": 3, "втрое": 3, "вчетверо": 4,
+    "впятеро": 5, "вдесятеро": 10, "втричі": 3, "утричі": 3, "учетверо": 4,
+    "вп'ятеро": 5, "уп'ятеро": 5,
 }  # fmt: skip
 _EN_VALUES: dict[str, float] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -129,8 +168,20 @@ _MAG_LEMMAS = {
 # "a million"); "тысячи людей", "кілька мільярдів", "хиляди хора" are vague.
 _BARE_MAGNITUDES = frozenset(
     {"тысяча", "тысячу", "тисяча", "тисячу", "хиляда", "миллион", "мільйон", "милион",
-     "миллиард", "мільярд", "милиард", "thousand", "million", "billion"}
+     "миллиард", "мільярд", "милиард", "thousand", "million", "billion",
+     # the genitive singular: "более миллиона", "понад мільйона"
+     "миллиона", "миллиарда", "мільйона", "мільярда"}
 )  # fmt: skip
+# "тысячи"/"тисячі" is "thousands" but also the genitive of "a thousand" after these words:
+# "свыше тысячи людей", "близько тисячі".
+_GENITIVE_CUES = frozenset(
+    {"свыше", "более", "больше", "менее", "меньше", "около", "порядка", "до", "от", "из",
+     "близько", "більше", "менше", "понад", "від", "з", "із"}
+)  # fmt: skip
+# What may follow a number word that the dictionary reads first as something else and make
+# it a count after all: "семью детьми", "три з п'яти".
+_COUNT_PREPOSITIONS = frozenset({"з", "із", "зі", "из", "от", "of"})
+_NUMERAL_POS = frozenset({"NUMR", "Anum", "ADJF"})
 _WORD_RE = re.compile(r"[^\W\d_][\w'’ʼ]*")
 
 
@@ -144,6 +195,8 @@ class _Word:
 def _number_word(word: str, lang: str) -> _Word | None:
     low = normalize(word).replace("ʼ", "'")
     low_apos = re.sub(r"[’ʼ]", "'", word.lower())
+    if low_apos in _TIMES_VALUES:
+        return _Word(_TIMES_VALUES[low_apos], False)
     if lang in _morph.MORPH_LANGS:
         for lemma, grams, known in _morph.parses(low_apos, lang):
             lemma = lemma.replace("ё", "е")
@@ -160,6 +213,130 @@ def _number_word(word: str, lang: str) -> _Word | None:
     if low in table:
         return _Word(table[low], False)
     return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _reads_otherwise(word: str, lang: str) -> bool:
+    """Whether the dictionary's first reading of a number word is another word: ru "семью"
+    (the family, 0.77), uk "сім" (сей), "сорок" (сорока). pymorphy3 ranks the ru parses by
+    probability; the uk dictionary gives no ranking, so its first parse stands."""
+    morph = _morph.analyzer(lang)
+    if morph is None:
+        return False
+    parses = [p for p in morph.parse(re.sub(r"[’ʼ]", "'", word.lower())) if p.is_known]
+    if not parses:
+        return False
+    top = max(parses, key=lambda p: p.score) if lang == "ru" else parses[0]
+    grams = set(str(top.tag).replace(" ", ",").split(","))
+    if grams & _NUMERAL_POS:
+        return False
+    return lang != "ru" or top.score >= 0.5
+
+
+def _counts_next(text: str, end: int, lang: str) -> bool:
+    """Whether what follows a number word makes it a count: a noun or adjective in the plural
+    or genitive, a unit, or "з"/"из" ("три з п'яти")."""
+    if _UNIT_AFTER.match(text, end) and _match_unit(_UNIT_AFTER.match(text, end), CURRENCY_WORDS):
+        return True
+    nxt = re.match(r"\s*([^\W\d_][\w'’ʼ]*)", text[end:])
+    if nxt is None:
+        return False
+    word = nxt.group(1).lower()
+    if word in _COUNT_PREPOSITIONS or _number_word(word, lang) is not None:
+        return True
+    if not nxt.group(1).islower():
+        return False  # "семью Ивановых": a name, not a counted noun
+    return any(
+        known
+        and grams & {"NOUN", "ADJF", "PRTF"}
+        and grams & {"plur", "gent"}
+        and "Abbr" not in grams
+        for _, grams, known in _morph.parses(re.sub(r"[’ʼ]", "'", word), lang)
+    )
+
+
+def _counts_before(text: str, start: int, lang: str) -> bool:
+    """ "три з п'яти", "8 из 10": a number word after "N из" is a count."""
+    m = re.search(r"([\w'’ʼ]+)\s+(?:з|із|зі|из|от|of)\s+$", text[:start])
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.isdigit() or _number_word(word, lang) is not None
+
+
+def clock_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of clock times written with minutes ("18:46", "об 11.15"): not quantities.
+
+    An hour written as a number ("в 2 часа дня", "7 утра", "в 6 ч.") stays a number, so that
+    a changed hour is seen; :func:`clock_hours` lets a check match it with "14:00"."""
+    spans = [m.span() for m in _CLOCK.finditer(text)]
+    spans += [
+        m.span("t")
+        for m in _CLOCK_AFTER_PREP.finditer(text)
+        if re.search(r"\d\.\d\d$", m.group("t"))
+    ]
+    return spans
+
+
+def clock_hours(text: str) -> list[int]:
+    """The hours a sentence's clock times name, each also on the 12-hour dial: "14:00" and
+    "2 часа дня" both give 14 and 2, "04:00" and "4 утра" give 4 and 16."""
+    hours: list[int] = []
+    for m in _CLOCK.finditer(text):
+        hours.append(int(m.group().split(":")[0]))
+    for m in _CLOCK_WORDS.finditer(text):
+        hours.append(int(m.group("h")))
+    for m in _CLOCK_AFTER_PREP.finditer(text):
+        hours.append(int(re.match(r"\d+", m.group("t")).group()))  # type: ignore[union-attr]
+    return [x for h in hours for x in (h, (h + 12) % 24 if h != 12 else 12)]
+
+
+def _scores_as_ranges(text: str) -> str:
+    """``text`` with score separators ("2:0", "5/4", "2&1", "2та1") written as "-", same length."""
+
+    def dash(m: re.Match[str]) -> str:
+        sep = m.group("sep")
+        return m.group("a") + "-" + " " * (len(sep) - 1) + m.group("b")
+
+    out = []
+    last = 0
+    for m in _SCORE.finditer(text):
+        if _CLOCK.fullmatch(m.group()) or (m.group("sep").strip() == "/" and "," in m.group()):
+            continue
+        out.append(text[last : m.start()])
+        out.append(dash(m))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+_ORDINAL_UNITS: dict[str, int] = {
+    "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5,
+    "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9,
+    "перший": 1, "другий": 2, "третій": 3, "четвертий": 4, "п'ятий": 5, "шостий": 6,
+    "сьомий": 7, "восьмий": 8, "дев'ятий": 9,
+}  # fmt: skip
+_BG_ORDINAL_UNITS = re.compile(
+    r"(?P<v1>първ)|(?P<v2>втор)|(?P<v3>трет)|(?P<v4>четвърт)|(?P<v5>пет)|(?P<v6>шест)|"
+    r"(?P<v7>седм)|(?P<v8>осм)|(?P<v9>девет)"
+)
+
+
+def _ordinal_unit(word: str, lang: str) -> int | None:
+    """1..9 when ``word`` is the ordinal ending a compound ("пятой", "восьмій", "пети")."""
+    low = re.sub(r"[’ʼ]", "'", word.lower())
+    if lang == "bg":
+        m = _BG_ORDINAL_UNITS.fullmatch(low[: -len(_bg_ordinal_ending(low))] or low)
+        return int(next(k for k, v in m.groupdict().items() if v)[1:]) if m else None
+    for lemma, grams, known in _morph.parses(low, lang):
+        if known and grams & {"Anum", "ADJF"} and lemma.replace("ё", "е") in _ORDINAL_UNITS:
+            return _ORDINAL_UNITS[lemma.replace("ё", "е")]
+    return None
+
+
+def _bg_ordinal_ending(word: str) -> str:
+    m = re.search(r"(?:ият|ия|ата|ото|ите|и|а|о)$", word)
+    return m.group() if m else ""
 
 
 def _parse_digits(raw: str, lang: str) -> float:
@@ -199,13 +376,14 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
     out: list[NumberMention] = []
     pending_range: list[int] = []
     mags: list[float] = []
-    for m in _DIGITS.finditer(text):
+    scan = _scores_as_ranges(text)
+    for m in _DIGITS.finditer(scan):
         start, end = m.span()
         if any(a <= start < b for a, b in blocked):
             continue
         if end < len(text) and text[end].isascii() and text[end].isalpha():
             continue  # 5G, 3D: a product code, not a quantity
-        value = _parse_digits(m.group("num"), lang)
+        value = _parse_digits(m.group("num"), lang) + _FRACTIONS.get(m.group("frac") or "", 0)
         ordinal = False
         tail = text[end:]
         om = _ORDINAL_SUFFIX.match(tail)
@@ -252,7 +430,7 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
                 first = replace(first, unit=unit)
             out[k] = replace(first, in_range=True)
             pending_range = []
-        rm = _RANGE_DASH.match(text[m.end() :]) if m.end() == end else None
+        rm = _RANGE_DASH.match(scan[m.end() :]) if m.end() == end else None
         if rm:
             pending_range = [len(out) - 1]
     return out
@@ -269,7 +447,7 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
             i += 1
             continue
         nw = _number_word(w.group(), lang)
-        if nw is not None and nw.magnitude and normalize(w.group()) not in _BARE_MAGNITUDES:
+        if nw is not None and nw.magnitude and not _bare_magnitude(text, words, i):
             nw = None  # "тысячи людей", "кілька мільярдів": no count, so no number
         if nw is None:
             i += 1
@@ -295,8 +473,24 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
             continue
         # A trailing "и" was consumed as a joiner only if a number word followed it.
         start, end = words[i].start(), words[j - 1].end()
+        if (
+            j == i + 1
+            and w.group().lower() not in _TIMES_VALUES
+            and _reads_otherwise(w.group(), lang)
+            and not _counts_next(text, end, lang)
+            and not _counts_before(text, start, lang)
+        ):
+            i = j
+            continue  # "подготовить свою семью", "сім я" (сім'я): not a count
         value = total + current
-        um = _UNIT_AFTER.match(text[end:])
+        ordinal = False
+        k = j + 1 if j < len(words) and words[j].group().lower() in ("и", "і", "й") else j
+        unit_digit = _ordinal_unit(words[k].group(), lang) if k < len(words) else None
+        between = text[words[j - 1].end() : words[k].start()] if k < len(words) else "."
+        if unit_digit and 20 <= current < 100 and current % 10 == 0 and "," not in between:
+            # "сорок пятой минуте", "двадцять восьмій", "двадесет и пети": 45th, 28th, 25th
+            value, ordinal, end, j = value + unit_digit, True, words[k].end(), k + 1
+        um = _UNIT_AFTER.match(text[end:]) if not ordinal else None
         unit = _match_unit(um, CURRENCY_WORDS)
         if um and unit:
             end += um.end()
@@ -307,7 +501,7 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
                 end=end,
                 value=value,
                 unit=unit,
-                ordinal=False,
+                ordinal=ordinal,
                 approx=_approx_before(text, start),
                 spelled=True,
             )
@@ -316,12 +510,23 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
     return out
 
 
+def _bare_magnitude(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """A magnitude word with no count before it that still means one of it."""
+    word = normalize(words[i].group())
+    if word in _BARE_MAGNITUDES:
+        return True
+    if word not in ("тысячи", "тисячі") or i == 0:
+        return False
+    between = text[words[i - 1].end() : words[i].start()].strip()
+    return not between and normalize(words[i - 1].group()) in _GENITIVE_CUES
+
+
 def find_numbers(
     text: str, lang: str, blocked: list[tuple[int, int]] | None = None
 ) -> tuple[NumberMention, ...]:
     """Quantities in one sentence; spans in ``blocked`` (dates, times, names) are skipped."""
     blocked = list(blocked or [])
-    blocked += [m.span() for m in re.finditer(r"\b\d{1,2}:\d{2}(?::\d{2})?\b", text)]
+    blocked += clock_spans(text)
     digits = _digit_mentions(text, lang, blocked)
     taken = blocked + [(n.start, n.end) for n in digits]
     words = _word_mentions(text, lang, taken)

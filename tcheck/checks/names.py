@@ -446,6 +446,8 @@ class NameInconsistency(Check):
                         continue  # Британия and Великобритания are both regular names
                     if ma.latin != mb.latin:
                         continue  # "South China Morning Post" next to Китай: an original title
+                    if common_word(ma.text) and common_word(mb.text):
+                        continue  # Кубок / Кубка, турецкое / Турции: common words
                     rel = compare_names(ma, mb)
                     if rel in (NameRelation.SAME, NameRelation.ORTHOGRAPHY):
                         seen.add((sa, sb))

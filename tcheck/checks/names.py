@@ -18,7 +18,7 @@ from tcheck.checks.context import CheckContext, Located, located_evidence
 from tcheck.extract import NameMention, NameRelation, compare_names, name_key, strict_name_key
 from tcheck.extract._morph import PROPER_TAGS, parses
 from tcheck.extract.keys import equivalent_spellings, normalize
-from tcheck.extract.names import common_word, other_given_name
+from tcheck.extract.names import RELATION_RANK, common_word, other_given_name
 from tcheck.model import Category, Finding, Severity
 
 
@@ -138,7 +138,7 @@ class NameAnalysis:
                 if self.lang[a] != self.lang[b] and _translated_acronyms(ma, mb):
                     continue
                 rel = compare_names(ma, mb)
-                if whole and other_given_name(ma, mb):
+                if whole and rel is NameRelation.CONSONANT and other_given_name(ma, mb):
                     continue
                 if rel in (NameRelation.CONSONANT, NameRelation.ORTHOGRAPHY):
                     if self._matched(mb, names_a):
@@ -149,8 +149,8 @@ class NameAnalysis:
         # (orthography), not also with Сара Пэйлин (another given name).
         best: dict[str, int] = {}
         for ka, _kb, rel in out:
-            best[ka] = min(best.get(ka, 9), _RANK[rel])
-        return [(ka, kb, rel) for ka, kb, rel in out if _RANK[rel] == best[ka]]
+            best[ka] = min(best.get(ka, 9), RELATION_RANK[rel])
+        return [(ka, kb, rel) for ka, kb, rel in out if RELATION_RANK[rel] == best[ka]]
 
     @cached_property
     def different_entities(self) -> list[tuple[tuple[str, ...], Located, list[Located]]]:
@@ -233,9 +233,6 @@ class NameAnalysis:
 
     def _allowed(self, a: NameMention, b: NameMention) -> bool:
         return any(a.key in group and b.key in group for group in self.allowed)
-
-
-_RANK = {NameRelation.ORTHOGRAPHY: 1, NameRelation.CONSONANT: 2}
 
 
 def _is_acronym(m: NameMention) -> bool:

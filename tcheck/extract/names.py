@@ -283,6 +283,7 @@ def make_mention(span: str, start: int, lang: str) -> NameMention:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 16)
 def token_relation(a: str, b: str) -> NameRelation:
     if a == b:
         return NameRelation.SAME
@@ -341,7 +342,7 @@ def compare_names(a: NameMention, b: NameMention) -> NameRelation:
         # The surname agrees while another token is unrelated: a different given name.
         rel = NameRelation.CONSONANT
     else:
-        rel = max(rels, key=_RANK.__getitem__)
+        rel = max(rels, key=RELATION_RANK.__getitem__)
     if rel is NameRelation.CONSONANT and a.latin != b.latin:
         # a Latin original next to a Cyrillic transliteration (Brexit / Брексит,
         # Spencer / Спенсер, Louis / Луї): English spelling does not map letter by letter
@@ -355,10 +356,10 @@ def _near(a: str, b: str) -> bool:
 
 
 def other_given_name(a: NameMention, b: NameMention) -> bool:
-    """The surname agrees while another token is unrelated (Бърнард Ван / Майкъл Ван): in one
+    """For two mentions :func:`compare_names` calls CONSONANT: whether that is because the
+    surname agrees while another token is unrelated (Бърнард Ван / Майкъл Ван): in one
     sentence a changed given name, across a whole text possibly two people."""
-    rels = _token_relations(a, b)
-    return NameRelation.DIFFERENT in rels and compare_names(a, b) is NameRelation.CONSONANT
+    return NameRelation.DIFFERENT in _token_relations(a, b)
 
 
 def _token_relations(a: NameMention, b: NameMention) -> list[NameRelation]:
@@ -368,7 +369,9 @@ def _token_relations(a: NameMention, b: NameMention) -> list[NameRelation]:
     if len(short) == len(long_):
         return [token_relation(x, y) for x, y in zip(short, long_, strict=True)]
     # Align each token of the shorter name to its best partner in the longer one.
-    return [min((token_relation(x, y) for y in long_), key=_RANK.__getitem__) for x in short]
+    return [
+        min((token_relation(x, y) for y in long_), key=RELATION_RANK.__getitem__) for x in short
+    ]
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -389,7 +392,7 @@ def common_word(word: str) -> bool:
     return False
 
 
-_RANK = {
+RELATION_RANK = {
     NameRelation.SAME: 0,
     NameRelation.ORTHOGRAPHY: 1,
     NameRelation.CONSONANT: 2,

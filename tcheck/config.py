@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tcheck.align.nway import NWayParams
 from tcheck.errors import ConfigError
 from tcheck.model import Severity
 
@@ -52,7 +53,7 @@ class Config:
     """CSV/TSV glossary: one term per language column (header = language codes)."""
     segment: str = "auto"
     max_bytes: int = 5_000_000
-    unrelated_below: float = 0.3
+    unrelated_below: float = NWayParams.unrelated_below
     """Coverage under which a version counts as unrelated."""
     omission_warning_sentences: int = 2
     """A missing run of at least this many sentences (or a whole paragraph) is a warning."""

@@ -224,3 +224,19 @@ def test_nothing_lost_on_ntrex_documents():
     for doc in (0, 7, 19):
         sources = {lang: "\n".join(DOCS[lang][doc][:12]) for lang in DOCS}
         assert_nothing_lost(_compare(sources).to_dict())
+
+
+@pytest.mark.skipif(not NTREX.is_dir(), reason="../shared/data/ntrex128 is not available")
+def test_free_translations_are_related_and_another_story_is_not():
+    """A short story translated freely (few shared n-grams) still belongs; another story does
+    not, whatever the document."""
+    n = len(DOCS["ru"])
+    for d in range(n):
+        sources = {lang: "\n".join(DOCS[lang][d]) for lang in DOCS}
+        assert _unrelated(sources) == (), f"document {d}"
+        sources["bg"] = "\n".join(DOCS["bg"][(d + 1) % n])
+        assert _unrelated(sources) == ("bg",), f"document {d} with another story"
+
+
+def _unrelated(sources: dict[str, str]) -> tuple[str, ...]:
+    return align(versions_from_mapping(sources, CONFIG), CONFIG).unrelated

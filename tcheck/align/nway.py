@@ -37,12 +37,11 @@ class NWayParams:
     pair: AlignParams = field(default_factory=AlignParams)
     cover_threshold: float = 0.2
     """A pairwise bead at or above this similarity counts its sentences as covered."""
-    unrelated_below: float = 0.3
-    """A version whose best coverage is below this share ..."""
+    unrelated_below: float = 0.12
+    """A version whose best coverage is below this share is unrelated. On NTREX, another story
+    covers at most 0.06 of a document; a free Bulgarian translation of a short one 0.14."""
     unrelated_min_sentences: int = 3
     """Versions shorter than this are never declared unrelated."""
-    unrelated_ratio: float = 0.5
-    """... or below this fraction of the best coverage among the others is unrelated."""
     moved_threshold: float = 0.35
     """Mean similarity needed to move a lone sentence into a distant group."""
     near_threshold: float = 0.15
@@ -110,7 +109,8 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     groups = _detach_weak(groups, by_id, params)
     groups = _trim_edges(groups, by_id, params)
     groups = _fill_gaps(groups, by_id, params)
-    groups, moved = _attach_moved(groups, by_id, params)
+    groups = _attach_moved(groups, by_id, params)
+    moved = _out_of_order(groups)
     scores = _group_scores(groups, by_id)
     return NWayResult(tuple(groups), tuple(moved), scores, tuple(sorted(unrelated)), coverage)
 
@@ -163,17 +163,12 @@ def _unrelated(
 ) -> set[str]:
     if len(ordered) < 2:
         return set()
-    out = set()
-    for v in ordered:
-        if len(v) < params.unrelated_min_sentences:
-            continue  # too little text to tell a free translation from another story
-        others = [coverage[w.id] for w in ordered if w.id != v.id]
-        best_other = max(others)
-        low = coverage[v.id] < params.unrelated_below
-        far_below = coverage[v.id] < params.unrelated_ratio * best_other
-        if low or (far_below and len(ordered) > 2):
-            out.add(v.id)
-    return out
+    return {
+        v.id
+        for v in ordered
+        # a very short text is too little to tell a free translation from another story
+        if len(v) >= params.unrelated_min_sentences and coverage[v.id] < params.unrelated_below
+    }
 
 
 def _links(a: VersionVectors, b: VersionVectors, steps: list[Step]) -> sparse.csr_matrix:
@@ -441,53 +436,53 @@ def _fill_gaps(
 
 def _attach_moved(
     groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
-) -> tuple[list[Members], list[bool]]:
-    """Join lone sentences to the group that lacks their version and resembles them.
+) -> list[Members]:
+    """Join sentences to a group that lacks their version and resembles them more.
 
-    Nearby groups (a swap of neighbouring sentences, a partner the path just missed) need only
-    ``near_threshold``; distant ones need ``moved_threshold``. A group is marked moved only when
-    the join breaks its version's reading order.
+    Candidates are lone sentences (a group of their own) and weak members (whose mean cosine to
+    the rest of their group is below ``detach_below``: the path paired them with whatever sat
+    there, often an inserted line, while their counterpart went elsewhere). Nearby groups (a swap
+    of neighbouring sentences, a partner the path just missed) need only ``near_threshold``;
+    distant ones need ``moved_threshold``; a weak member also needs twice its current cosine.
+    A group is marked moved only when the join breaks its version's reading order.
     """
     if len(by_id) < 2 or not groups:
-        return groups, [False] * len(groups)
+        return groups
     spans = _member_spans(groups, by_id)
     ids = sorted(spans)
     present = np.array([[bool(g.get(k)) for g in groups] for k in ids])  # versions x groups
+    count = present.sum(0)
     candidates: list[tuple[float, int, int, str]] = []
-    lone_of = {
-        o: ids[int(np.flatnonzero(present[:, o])[0])] for o in np.flatnonzero(present.sum(0) == 1)
-    }
     for v, vid in enumerate(ids):
-        lone = [o for o, k in lone_of.items() if k == vid]
-        if not lone:
-            continue
-        total = np.zeros((len(lone), len(groups)))
+        sims = np.zeros((len(groups), len(groups)))
         for other in ids:
             if other != vid:
-                total += (spans[vid][lone] @ spans[other].T).toarray()
-        count = present.sum(0) - present[v]
-        ok = ~present[v] & (count > 0)
-        mean = np.divide(total, np.maximum(count, 1))
-        for r, o in enumerate(lone):
+                sims += (spans[vid] @ spans[other].T).toarray()
+        others = count - present[v]
+        mean = np.divide(sims, np.maximum(others, 1))
+        own = np.diag(mean).copy()
+        movable = present[v] & ((count == 1) | (own < params.detach_below))
+        ok = ~present[v] & (others > 0)
+        for o in np.flatnonzero(movable):
             dist = np.abs(np.arange(len(groups)) - o)
             need = np.where(
                 dist <= params.near_window, params.near_threshold, params.moved_threshold
             )
-            for h in np.flatnonzero(ok & (mean[r] >= need)):
-                candidates.append((float(mean[r, h]), o, int(h), vid))
-    used_o: set[int] = set()
+            if count[o] > 1:
+                need = np.maximum(need, 2 * own[o])
+            for h in np.flatnonzero(ok & (mean[o] >= need)):
+                candidates.append((float(mean[o, h]), int(o), int(h), vid))
+    used: set[tuple[int, str]] = set()
     filled: set[tuple[int, str]] = set()
-    drop: set[int] = set()
-    for sim, o, h, vid in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if o in used_o or (h, vid) in filled or h in drop:
+    for sim, o, h, vid in sorted(candidates, key=lambda c: (-c[0], c[1], c[2], c[3])):
+        if (o, vid) in used or (h, vid) in filled or (h, vid) in used:
             continue
         groups[h] = {**groups[h], vid: groups[o][vid]}
-        used_o.add(o)
+        groups[o] = {**groups[o], vid: ()}
+        used.add((o, vid))
         filled.add((h, vid))
-        drop.add(o)
-        log.debug("joined %s sentences %s to group %d (sim %.2f)", vid, groups[o][vid], h, sim)
-    kept = [groups[i] for i in range(len(groups)) if i not in drop]
-    return kept, _out_of_order(kept)
+        log.debug("joined %s sentences %s to group %d (sim %.2f)", vid, groups[h][vid], h, sim)
+    return [g for g in groups if any(g.values())]
 
 
 def _out_of_order(groups: Sequence[Members]) -> list[bool]:

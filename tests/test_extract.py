@@ -20,6 +20,7 @@ from tcheck.extract import (
     strict_name_key,
 )
 from tcheck.extract.names import make_mention
+from tcheck.extract.numbers import find_numbers
 
 CASES = Path(__file__).parent / "cases" / "extract"
 
@@ -162,3 +163,20 @@ def test_placeholder_digits_are_not_numbers() -> None:
 
     found = extract("Привет, {0}! У вас %1$s сообщений и 5 писем.", "ru").numbers
     assert [n.value for n in found] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("на 385 мили от брега", "bg", [("385 мили", "mi")]),
+        ("со скоростью 137 км/ч", "ru", [("137 км", "km")]),
+        ("249-кілограмовий кабан", "uk", [("249-кілограмовий", "kg")]),
+        ("от 2 до 3 инча на час", "bg", [("2", "in"), ("3 инча", "in")]),
+        ("до 85 градуса по Фаренхайт", "bg", [("85 градуса по Фаренхайт", "F")]),
+        ("2 милиона души", "bg", [("2 милиона", None)]),
+        ("11 футболистов", "ru", [("11", None)]),
+        ("5 фунтов стерлингов", "ru", [("5 фунтов", None)]),
+    ],
+)
+def test_units_of_measure_after_numbers(text, lang, expected) -> None:
+    assert [(n.text, n.measure) for n in find_numbers(text, lang)] == expected

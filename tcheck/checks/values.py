@@ -17,6 +17,7 @@ from tcheck.checks.base import Check
 from tcheck.checks.consensus import Divergence, compare_values
 from tcheck.checks.context import CheckContext, Located, located_evidence
 from tcheck.extract import DateMention, NumberMention
+from tcheck.extract.measures import METRIC, same_quantity
 from tcheck.extract.numbers import clock_hours
 from tcheck.model import Category, Finding, Group, Severity
 
@@ -39,7 +40,40 @@ def _number_values(ctx: CheckContext, group: Group) -> dict[str, list[tuple[Hash
             if key is not None:
                 items.append((key, loc))
         out[vid] = items
+    _convert_measures(out)
     return out
+
+
+def _convert_measures(values: dict[str, list[tuple[Hashable, Located]]]) -> None:
+    """Give a converted value the key of the original in another version ("620 км" takes the
+    key of "385 мили"), so a localised unit is not a different number, and two roundings of
+    one conversion ("8 см", "7,6 см" for "3 инча") agree. The non-metric unit is the original."""
+
+    def rank(n: NumberMention) -> tuple[bool, str, float]:
+        # Fahrenheit degrees outnumber Celsius ones, so among plain degrees the larger leads
+        return (n.measure in METRIC, n.measure or "", -n.value)
+
+    original = {vid: [k for k, _ in items] for vid, items in values.items()}
+    for vid, items in values.items():
+        for i, (key, loc) in enumerate(items):
+            n: NumberMention = loc.item  # type: ignore[assignment]
+            if n.measure is None:
+                continue
+            match = next(
+                (
+                    k
+                    for other, other_items in values.items()
+                    # a version that gives both ("800 км/ч (497 миль/ч)") pairs its own
+                    if other != vid and key not in original[other]
+                    for k, (_, o) in zip(original[other], other_items, strict=True)
+                    if o.item.measure is not None  # type: ignore[attr-defined]
+                    and rank(o.item) < rank(n)  # type: ignore[arg-type]
+                    and same_quantity(n.value, n.measure, o.item.value, o.item.measure)  # type: ignore[attr-defined]
+                ),
+                None,
+            )
+            if match is not None:
+                items[i] = (match, loc)
 
 
 def _date_values(ctx: CheckContext, group: Group) -> dict[str, list[tuple[Hashable, Located]]]:

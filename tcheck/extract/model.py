@@ -44,6 +44,8 @@ class NumberMention:
     spelled: bool = False
     """Written in words ("пять", "одна"); a lone "один/един/one" is often an article or
     "one of" that translations drop, so checks may weigh it lower."""
+    measure: str | None = None
+    """Unit of measure written after it ("km", "mi", "F"; see :mod:`tcheck.extract.measures`)."""
 
     @property
     def weak(self) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from tcheck.extract import _morph
 from tcheck.extract.keys import normalize
+from tcheck.extract.measures import measure_after
 from tcheck.extract.model import NumberMention
 
 _SP = "[ \u00a0\u202f\u2009]"
@@ -530,4 +531,22 @@ def find_numbers(
     digits = _digit_mentions(text, lang, blocked)
     taken = blocked + [(n.start, n.end) for n in digits]
     words = _word_mentions(text, lang, taken)
-    return tuple(sorted(digits + words, key=lambda n: n.start))
+    return _with_measures(text, sorted(digits + words, key=lambda n: n.start))
+
+
+def _with_measures(text: str, mentions: list[NumberMention]) -> tuple[NumberMention, ...]:
+    """Each mention with the unit of measure after it, the unit in its span ("385 мили"); the
+    first end of a range ("2 to 3 inches", "5–8 см") takes the unit of the second."""
+    out = []
+    for n in mentions:
+        found = measure_after(text, n.end) if n.unit is None else None
+        if found is None:
+            out.append(n)
+        else:
+            unit, end = found
+            out.append(replace(n, measure=unit, end=end, text=text[n.start : end]))
+    for k in range(len(out) - 2, -1, -1):
+        first, second = out[k], out[k + 1]
+        if first.in_range and second.in_range and first.measure is None:
+            out[k] = replace(first, measure=second.measure)
+    return tuple(out)

@@ -70,6 +70,8 @@ class _Part:
     end: int
     line: int
     """0-based line index of ``start``."""
+    after_meta: bool = False
+    """The line began with a date stamp (kept apart as metadata): a paragraph starts here."""
 
 
 def segment(
@@ -171,6 +173,7 @@ def _body_of_line(
         if prefix:
             meta.append(_meta(text, start, start + prefix, "date", line_starts))
             start, end = _strip(text, start + prefix, end)
+            return _Part(start, end, number, after_meta=True)
     else:
         meta.append(_meta(text, start, end, kind, line_starts))
         return None
@@ -198,7 +201,7 @@ def _paragraphs(text: str, parts: list[_Part | None]) -> list[list[_Part]]:
                 paragraphs.append(current)
             current = []
             continue
-        if current and not _soft_wrap(text, current[-1], part):
+        if current and (part.after_meta or not _soft_wrap(text, current[-1], part)):
             paragraphs.append(current)
             current = []
         current.append(part)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tcheck.segment import segment
@@ -187,6 +187,7 @@ _PIECES = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=40).map("".join), st.sampled_from(["auto", "lines"]))
+@example("Слово\ndate 2026-02-20 слово", "auto")  # a dated line after a line without a stop
 def test_every_character_lands_exactly_once(text: str, mode: str) -> None:
     sentences, meta = segment(text, "ru", mode)
     owner = [0] * len(text)

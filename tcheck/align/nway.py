@@ -383,8 +383,10 @@ def _fill_gaps(
     """Join a lone sentence to a neighbouring group that lacks its version: next to each other,
     a group missing version X and a sentence only X has are one passage translated freely (few
     shared n-grams), not an omission beside an addition. Needs a cosine of ``loose_below`` and
-    a plausible length ratio. A neighbour that already holds X takes a further lone X sentence
-    only when that brings the lengths closer (a sentence the others translated as two)."""
+    a plausible length ratio, or no cosine at all when the pair sits between two groups that
+    every version shares (a gap in X facing a gap in the others, the sign of a free
+    translation). A neighbour that already holds X takes a further lone X sentence only when
+    that brings the lengths closer (a sentence the others translated as two)."""
     ids = sorted({k for g in groups for k in g})
     full = len(ids)
     if full < 2:
@@ -402,7 +404,11 @@ def _fill_gaps(
         theirs = float(np.mean([length(k, g[k]) for k in others]))
         return (own + 20.0) / (theirs + 20.0)
 
-    def joins(g: Members, h: Members, vid: str) -> bool:
+    def shared(pos: int) -> bool:
+        """A group every version has, or the start or end of the documents."""
+        return not 0 <= pos < len(out) or len(present(out[pos])) == full
+
+    def joins(g: Members, h: Members, vid: str, sandwiched: bool) -> bool:
         others = [k for k in present(h) if k != vid]
         if len(others) != full - 1:
             return False
@@ -411,6 +417,8 @@ def _fill_gaps(
             return False
         if h.get(vid) and abs(np.log(r)) >= abs(np.log(ratio(h, vid, ()))):
             return False
+        if sandwiched and not h.get(vid):
+            return True
         mine = _spans(by_id[vid], [g[vid]])
         sims = [float((mine @ _spans(by_id[k], [h[k]]).T).toarray()[0, 0]) for k in others]
         return float(np.mean(sims)) >= params.loose_below
@@ -424,7 +432,8 @@ def _fill_gaps(
         if len(lone) == 1:
             (vid,) = lone
             for h in (o - 1, o + 1):
-                if 0 <= h < len(out) and joins(g, out[h], vid):
+                sandwiched = shared(min(o, h) - 1) and shared(max(o, h) + 1)
+                if 0 <= h < len(out) and joins(g, out[h], vid, sandwiched):
                     out[h] = {**out[h], vid: tuple(sorted([*out[h].get(vid, ()), *g[vid]]))}
                     del out[o]
                     joined = True

@@ -47,6 +47,8 @@ class NWayParams:
     near_threshold: float = 0.15
     """Mean similarity needed to join a lone sentence to a group at most ``near_window`` away."""
     near_window: int = 3
+    gap_length_ratio: float = 2.0
+    """Largest length ratio (either way) of a sentence and the group it faces across gaps."""
     detach_below: float = 0.15
     """Members of a group whose cosine is below this are not linked (see ``_detach_weak``)."""
     loose_below: float = 0.05
@@ -108,6 +110,7 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     groups = _progressive(related, by_id, library, cover, params)
     groups = _detach_weak(groups, by_id, params)
     groups = _trim_edges(groups, by_id, params)
+    groups = _pair_gaps(groups, by_id, params)
     groups = _fill_gaps(groups, by_id, params)
     groups = _attach_moved(groups, by_id, params)
     moved = _out_of_order(groups)
@@ -377,16 +380,61 @@ def _linked_parts(
     return parts
 
 
+def _pair_gaps(
+    groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
+) -> list[Members]:
+    """Pair a gap in one version with a gap in the others, whatever the cosine.
+
+    Between two groups that every version shares (or the ends of the documents), k sentences
+    that only version X has facing k groups that every version but X shares are one passage X
+    translated freely, not k omissions beside k additions. The i-th X sentence joins the i-th
+    group when each pair's lengths are plausible (``gap_length_ratio``).
+    """
+    ids = sorted({k for g in groups for k in g})
+    if len(ids) < 2:
+        return groups
+
+    def present(g: Members) -> frozenset[str]:
+        return frozenset(k for k, idx in g.items() if idx)
+
+    def length(g: Members, vids: Sequence[str]) -> float:
+        return float(np.mean([by_id[k].lengths[list(g[k])].sum() for k in vids]))
+
+    def paired(run: list[Members]) -> list[Members]:
+        for vid in ids:
+            mine = [g for g in run if present(g) == {vid}]
+            others = [k for k in ids if k != vid]
+            theirs = [g for g in run if present(g) == set(others)]
+            if not mine or len(mine) != len(theirs) or 2 * len(mine) != len(run):
+                continue
+            ratios = [
+                (length(a, [vid]) + 20.0) / (length(b, others) + 20.0)
+                for a, b in zip(mine, theirs, strict=True)
+            ]
+            low, high = 1 / params.gap_length_ratio, params.gap_length_ratio
+            if all(low <= r <= high for r in ratios):
+                return [{**b, vid: a[vid]} for a, b in zip(mine, theirs, strict=True)]
+        return run
+
+    out: list[Members] = []
+    run: list[Members] = []
+    for g in groups:
+        if present(g) == set(ids):
+            out += [*paired(run), g]
+            run = []
+        else:
+            run.append(g)
+    return out + paired(run)
+
+
 def _fill_gaps(
     groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
 ) -> list[Members]:
     """Join a lone sentence to a neighbouring group that lacks its version: next to each other,
     a group missing version X and a sentence only X has are one passage translated freely (few
     shared n-grams), not an omission beside an addition. Needs a cosine of ``loose_below`` and
-    a plausible length ratio, or no cosine at all when the pair sits between two groups that
-    every version shares (a gap in X facing a gap in the others, the sign of a free
-    translation). A neighbour that already holds X takes a further lone X sentence only when
-    that brings the lengths closer (a sentence the others translated as two)."""
+    a plausible length ratio. A neighbour that already holds X takes a further lone X sentence
+    only when that brings the lengths closer (a sentence the others translated as two)."""
     ids = sorted({k for g in groups for k in g})
     full = len(ids)
     if full < 2:
@@ -404,11 +452,7 @@ def _fill_gaps(
         theirs = float(np.mean([length(k, g[k]) for k in others]))
         return (own + 20.0) / (theirs + 20.0)
 
-    def shared(pos: int) -> bool:
-        """A group every version has, or the start or end of the documents."""
-        return not 0 <= pos < len(out) or len(present(out[pos])) == full
-
-    def joins(g: Members, h: Members, vid: str, sandwiched: bool) -> bool:
+    def joins(g: Members, h: Members, vid: str) -> bool:
         others = [k for k in present(h) if k != vid]
         if len(others) != full - 1:
             return False
@@ -417,8 +461,6 @@ def _fill_gaps(
             return False
         if h.get(vid) and abs(np.log(r)) >= abs(np.log(ratio(h, vid, ()))):
             return False
-        if sandwiched and not h.get(vid):
-            return True
         mine = _spans(by_id[vid], [g[vid]])
         sims = [float((mine @ _spans(by_id[k], [h[k]]).T).toarray()[0, 0]) for k in others]
         return float(np.mean(sims)) >= params.loose_below
@@ -432,8 +474,7 @@ def _fill_gaps(
         if len(lone) == 1:
             (vid,) = lone
             for h in (o - 1, o + 1):
-                sandwiched = shared(min(o, h) - 1) and shared(max(o, h) + 1)
-                if 0 <= h < len(out) and joins(g, out[h], vid, sandwiched):
+                if 0 <= h < len(out) and joins(g, out[h], vid):
                     out[h] = {**out[h], vid: tuple(sorted([*out[h].get(vid, ()), *g[vid]]))}
                     del out[o]
                     joined = True

@@ -69,3 +69,17 @@ def test_unequal_gaps_or_lengths_stay_apart() -> None:
         {"a": (2,), "b": (2,), "c": (2,)},
     ]
     assert _pair_gaps(groups, long_and_short, NWayParams()) == groups
+
+
+def test_a_staircase_of_free_translations_is_straightened() -> None:
+    groups = [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (1,), "b": (1,), "c": ()},
+        {"a": (2,), "b": (), "c": (1,)},
+        {"a": (), "b": (), "c": (2,)},
+        {"a": (), "b": (2,), "c": ()},
+        {"a": (3,), "b": (3,), "c": (3,)},
+    ]
+    assert _pair_gaps(groups, BY_ID, NWayParams()) == [
+        {"a": (i,), "b": (i,), "c": (i,)} for i in range(4)
+    ]

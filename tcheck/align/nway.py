@@ -383,12 +383,13 @@ def _linked_parts(
 def _pair_gaps(
     groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
 ) -> list[Members]:
-    """Pair a gap in one version with a gap in the others, whatever the cosine.
+    """Re-pair a stretch where the versions have the same number of sentences, in order.
 
-    Between two groups that every version shares (or the ends of the documents), k sentences
-    that only version X has facing k groups that every version but X shares are one passage X
-    translated freely, not k omissions beside k additions. The i-th X sentence joins the i-th
-    group when each pair's lengths are plausible (``gap_length_ratio``).
+    Between two groups that every version shares (or the ends of the documents), a stretch of
+    groups that each lack some version, where every version has the same number k of
+    sentences, is one passage translated freely: a gap in X facing a gap in the others, or a
+    staircase where free translations were paired one off. The i-th sentences of all versions
+    become one group when each such group's lengths are plausible (``gap_length_ratio``).
     """
     ids = sorted({k for g in groups for k in g})
     if len(ids) < 2:
@@ -397,24 +398,23 @@ def _pair_gaps(
     def present(g: Members) -> frozenset[str]:
         return frozenset(k for k, idx in g.items() if idx)
 
-    def length(g: Members, vids: Sequence[str]) -> float:
-        return float(np.mean([by_id[k].lengths[list(g[k])].sum() for k in vids]))
+    def plausible(g: Members) -> bool:
+        lengths = {k: float(by_id[k].lengths[list(g[k])].sum()) + 20.0 for k in ids}
+        for k in ids:
+            others = float(np.mean([lengths[o] for o in ids if o != k]))
+            if not 1 / params.gap_length_ratio <= lengths[k] / others <= params.gap_length_ratio:
+                return False
+        return True
 
     def paired(run: list[Members]) -> list[Members]:
-        for vid in ids:
-            mine = [g for g in run if present(g) == {vid}]
-            others = [k for k in ids if k != vid]
-            theirs = [g for g in run if present(g) == set(others)]
-            if not mine or len(mine) != len(theirs) or 2 * len(mine) != len(run):
-                continue
-            ratios = [
-                (length(a, [vid]) + 20.0) / (length(b, others) + 20.0)
-                for a, b in zip(mine, theirs, strict=True)
-            ]
-            low, high = 1 / params.gap_length_ratio, params.gap_length_ratio
-            if all(low <= r <= high for r in ratios):
-                return [{**b, vid: a[vid]} for a, b in zip(mine, theirs, strict=True)]
-        return run
+        if not run:
+            return run
+        own = {k: sorted(i for g in run for i in g.get(k, ())) for k in ids}
+        sizes = {len(v) for v in own.values()}
+        if len(sizes) != 1:
+            return run
+        diagonal = [{k: (own[k][i],) for k in ids} for i in range(sizes.pop())]
+        return diagonal if all(plausible(g) for g in diagonal) else run
 
     out: list[Members] = []
     run: list[Members] = []

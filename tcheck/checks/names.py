@@ -426,12 +426,17 @@ class NameInconsistency(Check):
         analysis = _analysis(ctx)
         for v in ctx.related:
             tokens: dict[str, Located] = {}
+            # per token, the keys of the other words of the full names it appears in
+            rest: dict[str, set[str]] = {}
             for loc in analysis.by_version[v.id]:
                 m = _mention(loc)
-                for word in m.text.replace("-", " ").split():
-                    strict = strict_name_key(word, v.lang)
+                words = m.text.replace("-", " ").split()
+                keys = [strict_name_key(word, v.lang) for word in words]
+                for word, strict in zip(words, keys, strict=True):
                     if strict and strict not in tokens:
                         tokens[strict] = Located(v.id, loc.sentence, _word_mention(m, word, v.lang))
+                    if strict and len(words) > 1:
+                        rest.setdefault(strict, set()).update(k for k in keys if k != strict)
             seen: set[tuple[str, str]] = set()
             items = sorted(tokens.items())
             for i, (sa, la) in enumerate(items):
@@ -447,6 +452,8 @@ class NameInconsistency(Check):
                         continue
                     if common_word(ma.text) and common_word(mb.text):
                         continue  # Кубок / Кубка, турецкое / Турции: common words
+                    if rest.get(sa) and rest.get(sb) and not rest[sa] & rest[sb]:
+                        continue  # Alan Lithgow and Allan McGregor: two people
                     rel = compare_names(ma, mb)
                     if rel in (NameRelation.SAME, NameRelation.ORTHOGRAPHY):
                         seen.add((sa, sb))

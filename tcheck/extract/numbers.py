@@ -450,6 +450,8 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
         nw = _number_word(w.group(), lang)
         if nw is not None and nw.magnitude and not _bare_magnitude(text, words, i):
             nw = None  # "тысячи людей", "кілька мільярдів": no count, so no number
+        if nw is not None and w.group()[0].isupper() and not _sentence_initial(text, w.start()):
+            nw = None  # "в районе Четырех углов" (Four Corners): part of a name
         if nw is None:
             i += 1
             continue
@@ -509,6 +511,11 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
         )
         i = j
     return out
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Nothing but opening quotes, dashes or brackets before ``start`` in the sentence."""
+    return not text[:start].strip(" \u00a0«\"„“'‘(—–-")
 
 
 def _bare_magnitude(text: str, words: list[re.Match[str]], i: int) -> bool:

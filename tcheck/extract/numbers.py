@@ -68,8 +68,9 @@ MAGNITUDES: tuple[tuple[str, float], ...] = (
     (r"млрд\.?|миллиард\w*|мільярд\w*|милиард\w*|billion\w*|bn", 1e9),
     (r"трлн\.?|триллион\w*|трильйон\w*|трилион\w*|trillion\w*", 1e12),
 )
+# "25-тысячную толпу", "25-хилядна тълпа": a count made an adjective keeps its magnitude
 _MAG_RE = re.compile(
-    rf"{_SP}?(?:{'|'.join(f'(?P<m{i}>{p})' for i, (p, _) in enumerate(MAGNITUDES))})(?!\w)",
+    rf"(?:{_SP}|-)?(?:{'|'.join(f'(?P<m{i}>{p})' for i, (p, _) in enumerate(MAGNITUDES))})(?!\w)",
     re.IGNORECASE,
 )
 

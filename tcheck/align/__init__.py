@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from tcheck.align.features import Features
@@ -27,7 +28,9 @@ def align_versions(
         VersionVectors.build(v.id, v.text, f.vectors, f.lengths)
         for v, f in zip(versions, feats, strict=True)
     ]
-    result = align_nway(vv, params or NWayParams())
+    params = params or NWayParams()
+    params = dataclasses.replace(params, pair_gaps=not scorer.sees_free_translation)
+    result = align_nway(vv, params)
     order = [v.id for v in versions if v.id not in result.unrelated]
     groups = tuple(
         Group(

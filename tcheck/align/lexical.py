@@ -14,6 +14,7 @@ class LexicalScorer:
     """Offline similarity for languages that share cognates once written in one script."""
 
     name = "lexical"
+    sees_free_translation = False
 
     def features(self, versions: Sequence[Version]) -> list[Features]:
         return texts_to_features([[s.text for s in v.sentences] for v in versions])

@@ -115,6 +115,8 @@ def require_models(settings: MTSettings, pairs: Sequence[tuple[str, str]]) -> No
 class MTScorer:
     """Backbone that compares versions through their translations into a pivot language."""
 
+    sees_free_translation = True
+
     def __init__(
         self, translator: Translator, *, pivot: str = "en", settings: MTSettings | None = None
     ) -> None:

@@ -47,6 +47,10 @@ class NWayParams:
     near_threshold: float = 0.15
     """Mean similarity needed to join a lone sentence to a group at most ``near_window`` away."""
     near_window: int = 3
+    pair_gaps: bool = True
+    """Re-pair stretches of gaps by position (see ``_pair_gaps``): right for a backbone that
+    cannot see through free translation (lexical), wrong for one that can (mt), where what is
+    left in gaps really is missing."""
     gap_length_ratio: float = 2.0
     """Largest length ratio (either way) of a sentence and the group it faces across gaps."""
     detach_below: float = 0.15
@@ -110,7 +114,8 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     groups = _progressive(related, by_id, library, cover, params)
     groups = _detach_weak(groups, by_id, params)
     groups = _trim_edges(groups, by_id, params)
-    groups = _pair_gaps(groups, by_id, params)
+    if params.pair_gaps:
+        groups = _pair_gaps(groups, by_id, params)
     groups = _fill_gaps(groups, by_id, params)
     groups = _attach_moved(groups, by_id, params)
     moved = _out_of_order(groups)
@@ -504,24 +509,27 @@ def _attach_moved(
     count = present.sum(0)
     candidates: list[tuple[float, int, int, str]] = []
     for v, vid in enumerate(ids):
-        sims = np.zeros((len(groups), len(groups)))
+        others = count - present[v]
+        own = sum(_rowwise_cos(spans[vid], spans[o]) for o in ids if o != vid)
+        own = np.divide(own, np.maximum(others, 1))
+        movable = np.flatnonzero(present[v] & ((count == 1) | (own < params.detach_below)))
+        if not len(movable):
+            continue
+        sims = np.zeros((len(movable), len(groups)))  # only the movable rows: stays linear
         for other in ids:
             if other != vid:
-                sims += (spans[vid] @ spans[other].T).toarray()
-        others = count - present[v]
+                sims += (spans[vid][movable] @ spans[other].T).toarray()
         mean = np.divide(sims, np.maximum(others, 1))
-        own = np.diag(mean).copy()
-        movable = present[v] & ((count == 1) | (own < params.detach_below))
         ok = ~present[v] & (others > 0)
-        for o in np.flatnonzero(movable):
+        for r, o in enumerate(movable):
             dist = np.abs(np.arange(len(groups)) - o)
             need = np.where(
                 dist <= params.near_window, params.near_threshold, params.moved_threshold
             )
             if count[o] > 1:
                 need = np.maximum(need, 2 * own[o])
-            for h in np.flatnonzero(ok & (mean[o] >= need)):
-                candidates.append((float(mean[o, h]), int(o), int(h), vid))
+            for h in np.flatnonzero(ok & (mean[r] >= need)):
+                candidates.append((float(mean[r, h]), int(o), int(h), vid))
     used: set[tuple[int, str]] = set()
     filled: set[tuple[int, str]] = set()
     for sim, o, h, vid in sorted(candidates, key=lambda c: (-c[0], c[1], c[2], c[3])):

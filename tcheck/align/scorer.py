@@ -27,6 +27,13 @@ class Scorer(Protocol):
         """What ran, as shown in reports (e.g. ``lexical`` or ``mt:opus-mt-sla-en``)."""
         ...
 
+    @property
+    def sees_free_translation(self) -> bool:
+        """Whether a freely translated sentence still resembles its original (a translation
+        model does, shared n-grams do not): if not, gaps facing each other are paired by
+        position (:attr:`tcheck.align.nway.NWayParams.pair_gaps`)."""
+        ...
+
     def features(self, versions: Sequence[Version]) -> list[Features]:
         """One :class:`Features` per version, in the same order, in one shared space."""
         ...

@@ -385,6 +385,24 @@ def _linked_parts(
     return parts
 
 
+def _present(g: Members) -> list[str]:
+    """The versions with sentences in a group."""
+    return [k for k, idx in g.items() if idx]
+
+
+def _length_ratio(
+    g: Members, vid: str, by_id: Mapping[str, VersionVectors], extra: Sequence[int] = ()
+) -> float:
+    """Length of ``vid``'s members (plus ``extra`` sentences) over the mean length of the other
+    versions' members, smoothed for short sentences."""
+
+    def length(k: str, idx: Sequence[int]) -> float:
+        return float(by_id[k].lengths[list(idx)].sum())
+
+    theirs = float(np.mean([length(k, g[k]) for k in _present(g) if k != vid]))
+    return (length(vid, [*g.get(vid, ()), *extra]) + 20.0) / (theirs + 20.0)
+
+
 def _pair_gaps(
     groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
 ) -> list[Members]:
@@ -400,16 +418,9 @@ def _pair_gaps(
     if len(ids) < 2:
         return groups
 
-    def present(g: Members) -> frozenset[str]:
-        return frozenset(k for k, idx in g.items() if idx)
-
     def plausible(g: Members) -> bool:
-        lengths = {k: float(by_id[k].lengths[list(g[k])].sum()) + 20.0 for k in ids}
-        for k in ids:
-            others = float(np.mean([lengths[o] for o in ids if o != k]))
-            if not 1 / params.gap_length_ratio <= lengths[k] / others <= params.gap_length_ratio:
-                return False
-        return True
+        high = params.gap_length_ratio
+        return all(1 / high <= _length_ratio(g, k, by_id) <= high for k in ids)
 
     def paired(run: list[Members]) -> list[Members]:
         if not run:
@@ -424,7 +435,7 @@ def _pair_gaps(
     out: list[Members] = []
     run: list[Members] = []
     for g in groups:
-        if present(g) == set(ids):
+        if len(_present(g)) == len(ids):
             out += [*paired(run), g]
             run = []
         else:
@@ -445,20 +456,11 @@ def _fill_gaps(
     if full < 2:
         return groups
 
-    def present(g: Members) -> list[str]:
-        return [k for k, idx in g.items() if idx]
-
-    def length(vid: str, idx: Sequence[int]) -> float:
-        return float(by_id[vid].lengths[list(idx)].sum())
-
     def ratio(g: Members, vid: str, extra: Sequence[int]) -> float:
-        others = [k for k in present(g) if k != vid]
-        own = length(vid, [*g.get(vid, ()), *extra])
-        theirs = float(np.mean([length(k, g[k]) for k in others]))
-        return (own + 20.0) / (theirs + 20.0)
+        return _length_ratio(g, vid, by_id, extra)
 
     def joins(g: Members, h: Members, vid: str) -> bool:
-        others = [k for k in present(h) if k != vid]
+        others = [k for k in _present(h) if k != vid]
         if len(others) != full - 1:
             return False
         r = ratio(h, vid, g[vid])
@@ -474,7 +476,7 @@ def _fill_gaps(
     o = 0
     while o < len(out):
         g = out[o]
-        lone = present(g)
+        lone = _present(g)
         joined = False
         if len(lone) == 1:
             (vid,) = lone

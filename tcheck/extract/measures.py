@@ -72,12 +72,9 @@ def measure_after(text: str, end: int) -> tuple[str, int] | None:
     """The code of the unit of measure right after position ``end`` (``"km"``) and where the
     unit ends, or None."""
     m = _AFTER.match(text, end)
-    if m is None:
+    if m is None or m.lastgroup is None:
         return None
-    for name, value in m.groupdict().items():
-        if value is not None:
-            return _UNITS[int(name[1:])][1].code, m.end()
-    return None
+    return _UNITS[int(m.lastgroup[1:])][1].code, m.end()
 
 
 _BY_CODE = {u.code: u for _, u in _UNITS}

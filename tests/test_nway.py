@@ -1,16 +1,27 @@
-"""The N-way stage's gap pairing on hand-made groups (only sentence lengths matter to it)."""
+"""The N-way stage's gap pairing and filling on hand-made groups: sentence lengths, paragraphs
+and, where a test says so, which sentences share features."""
 
 from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
 
-from tcheck.align.nway import NWayParams, VersionVectors, _pair_gaps
+from tcheck.align.nway import NWayParams, VersionVectors, _fill_gaps, _pair_gaps
 
 
-def _version(vid: str, lengths: list[float]) -> VersionVectors:
-    vectors = sparse.csr_matrix((len(lengths), 1))
-    return VersionVectors.build(vid, vid, vectors, np.array(lengths))
+def _version(
+    vid: str,
+    lengths: list[float],
+    paragraphs: list[int] | None = None,
+    topics: list[int] | None = None,
+) -> VersionVectors:
+    """Sentences of ``lengths``; sentences with the same ``topics`` entry (>= 0) share a feature,
+    -1 shares nothing with anything."""
+    n = len(lengths)
+    rows = [i for i, t in enumerate(topics or []) if t >= 0]
+    cols = [t for t in topics or [] if t >= 0]
+    vectors = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, 8))
+    return VersionVectors.build(vid, vid, vectors, np.array(lengths), paragraphs)
 
 
 BY_ID = {v: _version(v, [50.0, 60.0, 70.0, 80.0]) for v in ("a", "b", "c")}
@@ -83,3 +94,70 @@ def test_a_staircase_of_free_translations_is_straightened() -> None:
     assert _pair_gaps(groups, BY_ID, NWayParams()) == [
         {"a": (i,), "b": (i,), "c": (i,)} for i in range(4)
     ]
+
+
+def test_a_staircase_through_a_shared_group_with_a_loose_member_is_straightened() -> None:
+    # a's and b's sentences 1 resemble each other, c's sentence 2 (the translation of their
+    # sentence 2) shares nothing with them but was paired with them, leaving its sentence 1
+    # on its own
+    topics = {"a": [0, 1, -1, 2], "b": [0, 1, -1, 2], "c": [0, -1, -1, 2]}
+    by_id = {v: _version(v, [50.0, 60.0, 70.0, 80.0], topics=t) for v, t in topics.items()}
+    groups = [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (), "b": (), "c": (1,)},
+        {"a": (1,), "b": (1,), "c": (2,)},
+        {"a": (2,), "b": (2,), "c": ()},
+        {"a": (3,), "b": (3,), "c": (3,)},
+    ]
+    assert _pair_gaps(groups, by_id, NWayParams()) == [
+        {"a": (i,), "b": (i,), "c": (i,)} for i in range(4)
+    ]
+    # where c's sentence 2 does resemble its group, the group is a boundary and stays
+    topics["c"] = [0, -1, 1, 2]  # now c's sentence 2 is the translation of their sentence 1
+    by_id["c"] = _version("c", [50.0, 60.0, 70.0, 80.0], topics=topics["c"])
+    assert _pair_gaps(groups, by_id, NWayParams()) == groups
+
+
+def test_whole_paragraphs_facing_each_other_pair_by_paragraph() -> None:
+    # a and b put sentences 1-2 in one paragraph, c in two; the gap holds 2 paragraphs each
+    by_id = {
+        "a": _version("a", [50.0, 30.0, 30.0, 70.0, 80.0], paragraphs=[0, 1, 1, 2, 3]),
+        "b": _version("b", [50.0, 30.0, 30.0, 70.0, 80.0], paragraphs=[0, 1, 1, 2, 3]),
+        "c": _version("c", [50.0, 60.0, 70.0, 80.0], paragraphs=[0, 1, 2, 3]),
+    }
+    groups = [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (1, 2), "b": (1, 2), "c": ()},
+        {"a": (), "b": (), "c": (1,)},
+        {"a": (3,), "b": (3,), "c": ()},
+        {"a": (), "b": (), "c": (2,)},
+        {"a": (4,), "b": (4,), "c": (3,)},
+    ]
+    assert _pair_gaps(groups, by_id, NWayParams()) == [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (1, 2), "b": (1, 2), "c": (1,)},
+        {"a": (3,), "b": (3,), "c": (2,)},
+        {"a": (4,), "b": (4,), "c": (3,)},
+    ]
+    # a stretch that starts inside a paragraph is not a run of whole paragraphs
+    by_id["c"] = _version("c", [50.0, 60.0, 70.0, 80.0], paragraphs=[0, 0, 1, 2])
+    assert _pair_gaps(groups, by_id, NWayParams()) == groups
+
+
+def test_a_lone_paragraph_joins_the_neighbour_that_lacks_it_when_layout_agrees() -> None:
+    # nothing is shared between c's sentence 1 and a's and b's: only the layout links them
+    topics = {"a": [0, 1, 2], "b": [0, 1, 2], "c": [0, -1, 2]}
+    by_id = {v: _version(v, [50.0, 60.0, 70.0], topics=t) for v, t in topics.items()}
+    groups = [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (1,), "b": (1,), "c": ()},
+        {"a": (), "b": (), "c": (1,)},
+        {"a": (2,), "b": (2,), "c": (2,)},
+    ]
+    joined = [{"a": (i,), "b": (i,), "c": (i,)} for i in range(3)]
+    assert _fill_gaps(groups, by_id, NWayParams()) == joined
+    # a backbone that sees through free translation leaves it to the similarity
+    assert _fill_gaps(groups, by_id, NWayParams(pair_gaps=False)) == groups
+    # and where c's sentence is half of a paragraph, the layout says nothing
+    by_id["c"] = _version("c", [50.0, 60.0, 70.0], [0, 1, 1], topics["c"])
+    assert _fill_gaps(groups, by_id, NWayParams()) == groups

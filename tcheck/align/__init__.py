@@ -25,7 +25,7 @@ def align_versions(
     """
     feats = list(features) if features is not None else scorer.features(versions)
     vv = [
-        VersionVectors.build(v.id, v.text, f.vectors, f.lengths)
+        VersionVectors.build(v.id, v.text, f.vectors, f.lengths, [s.paragraph for s in v.sentences])
         for v, f in zip(versions, feats, strict=True)
     ]
     params = params or NWayParams()

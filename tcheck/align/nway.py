@@ -48,7 +48,8 @@ class NWayParams:
     """Mean similarity needed to join a lone sentence to a group at most ``near_window`` away."""
     near_window: int = 3
     pair_gaps: bool = True
-    """Re-pair stretches of gaps by position (see ``_pair_gaps``): right for a backbone that
+    """Re-pair stretches of gaps by position (see ``_pair_gaps``) and join whole paragraphs
+    facing each other across a gap (``_fill_gaps``): right for a backbone that
     cannot see through free translation (lexical), wrong for one that can (mt), where what is
     left in gaps really is missing."""
     gap_length_ratio: float = 2.0
@@ -81,11 +82,22 @@ class VersionVectors:
     lengths: np.ndarray
     digest: str
     """Content hash: the processing order, so results do not depend on argument order."""
+    paragraphs: np.ndarray
+    """Paragraph index of each sentence."""
 
     @classmethod
-    def build(cls, vid: str, text: str, vectors: sparse.csr_matrix, lengths: np.ndarray):
+    def build(
+        cls,
+        vid: str,
+        text: str,
+        vectors: sparse.csr_matrix,
+        lengths: np.ndarray,
+        paragraphs: Sequence[int] | None = None,
+    ):
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return cls(vid, vectors, np.asarray(lengths, dtype=np.float64), digest)
+        n = vectors.shape[0]
+        para = np.arange(n) if paragraphs is None else np.asarray(paragraphs, dtype=np.int64)
+        return cls(vid, vectors, np.asarray(lengths, dtype=np.float64), digest, para)
 
     def __len__(self) -> int:
         return self.vectors.shape[0]
@@ -406,13 +418,16 @@ def _length_ratio(
 def _pair_gaps(
     groups: list[Members], by_id: Mapping[str, VersionVectors], params: NWayParams
 ) -> list[Members]:
-    """Re-pair a stretch where the versions have the same number of sentences, in order.
+    """Re-pair a stretch where the versions have as many sentences, or paragraphs, in order.
 
     Between two groups that every version shares (or the ends of the documents), a stretch of
-    groups that each lack some version, where every version has the same number k of
-    sentences, is one passage translated freely: a gap in X facing a gap in the others, or a
-    staircase where free translations were paired one off. The i-th sentences of all versions
-    become one group when each such group's lengths are plausible (``gap_length_ratio``).
+    groups that each lack some version, where every version has the same number k of sentences,
+    is one passage translated freely: a gap in X facing a gap in the others, or a staircase
+    where free translations were paired one off. The i-th sentences of all versions become one
+    group when each such group's lengths are plausible (``gap_length_ratio``). Failing equal
+    sentence counts, a stretch of whole paragraphs, as many in every version, pairs paragraph
+    by paragraph (and sentence by sentence inside paragraphs of equal counts). A second round
+    also breaks stretches at shared groups with a loose member (``_firmly_shared``).
     """
     ids = sorted({k for g in groups for k in g})
     if len(ids) < 2:
@@ -422,25 +437,90 @@ def _pair_gaps(
         high = params.gap_length_ratio
         return all(1 / high <= _length_ratio(g, k, by_id) <= high for k in ids)
 
+    def diagonal(units: Mapping[str, list[tuple[int, ...]]]) -> list[Members] | None:
+        """The i-th units of all versions as one group, if every version has as many."""
+        if len({len(u) for u in units.values()}) != 1:
+            return None
+        return [{k: units[k][i] for k in ids} for i in range(len(units[ids[0]]))]
+
     def paired(run: list[Members]) -> list[Members]:
         if not run:
             return run
         own = {k: sorted(i for g in run for i in g.get(k, ())) for k in ids}
-        sizes = {len(v) for v in own.values()}
-        if len(sizes) != 1:
-            return run
-        diagonal = [{k: (own[k][i],) for k in ids} for i in range(sizes.pop())]
-        return diagonal if all(plausible(g) for g in diagonal) else run
+        by_sentence = diagonal({k: [(i,) for i in own[k]] for k in ids})
+        if by_sentence is None:
+            # Whole paragraphs facing each other: pair them, and their sentences where the
+            # paragraphs hold as many.
+            paragraphs = {k: _whole_paragraphs(by_id[k], own[k]) for k in ids}
+            if any(p is None for p in paragraphs.values()):
+                return run
+            by_paragraph = diagonal(paragraphs)  # type: ignore[arg-type]
+            if by_paragraph is None:
+                return run
+            by_sentence = []
+            for g in by_paragraph:
+                split = diagonal({k: [(i,) for i in g[k]] for k in ids})
+                by_sentence += split if split and all(plausible(h) for h in split) else [g]
+        return by_sentence if all(plausible(g) for g in by_sentence) else run
 
-    out: list[Members] = []
-    run: list[Members] = []
-    for g in groups:
-        if len(_present(g)) == len(ids):
-            out += [*paired(run), g]
-            run = []
-        else:
-            run.append(g)
-    return out + paired(run)
+    def between(groups: list[Members], boundary: Sequence[bool]) -> list[Members]:
+        out: list[Members] = []
+        run: list[Members] = []
+        for g, shared in zip(groups, boundary, strict=True):
+            if shared:
+                out += [*paired(run), g]
+                run = []
+            else:
+                run.append(g)
+        return out + paired(run)
+
+    groups = between(groups, [len(_present(g)) == len(ids) for g in groups])
+    return between(groups, _firmly_shared(groups, ids, by_id, params))
+
+
+def _is_paragraph(v: VersionVectors, own: Sequence[int]) -> bool:
+    """Whether ``own`` is exactly one whole paragraph."""
+    parts = _whole_paragraphs(v, sorted(own))
+    return parts is not None and len(parts) == 1
+
+
+def _whole_paragraphs(v: VersionVectors, own: Sequence[int]) -> list[tuple[int, ...]] | None:
+    """``own`` (sorted sentence indices) cut into paragraphs, or None unless it holds every
+    sentence of each paragraph it touches."""
+    if not own:
+        return []
+    first, last = own[0], own[-1]
+    if list(own) != list(range(first, last + 1)):
+        return None
+    para = v.paragraphs
+    if (first > 0 and para[first - 1] == para[first]) or (
+        last + 1 < len(para) and para[last + 1] == para[last]
+    ):
+        return None
+    cuts = [first, *(i for i in range(first + 1, last + 1) if para[i] != para[i - 1]), last + 1]
+    return [tuple(range(a, b)) for a, b in itertools.pairwise(cuts)]
+
+
+def _firmly_shared(
+    groups: Sequence[Members],
+    ids: Sequence[str],
+    by_id: Mapping[str, VersionVectors],
+    params: NWayParams,
+) -> list[bool]:
+    """Groups every version shares where each member resembles another (``detach_below``): a
+    member kept only for lack of anything better may be one step of a staircase."""
+    sims = _member_sims(groups, by_id)
+    out = []
+    for g, members in enumerate(groups):
+        present = _present(members)
+        out.append(
+            len(present) == len(ids)
+            and all(
+                max(sims[(a, b)][g] for b in present if b != a) >= params.detach_below
+                for a in present
+            )
+        )
+    return out
 
 
 def _fill_gaps(
@@ -450,7 +530,9 @@ def _fill_gaps(
     a group missing version X and a sentence only X has are one passage translated freely (few
     shared n-grams), not an omission beside an addition. Needs a cosine of ``loose_below`` and
     a plausible length ratio. A neighbour that already holds X takes a further lone X sentence
-    only when that brings the lengths closer (a sentence the others translated as two)."""
+    only when that brings the lengths closer (a sentence the others translated as two).
+    With ``pair_gaps``, a lone sentence that is a whole paragraph needs no shared n-grams to join
+    a neighbour whose members are whole paragraphs: the layout says they correspond."""
     ids = sorted({k for g in groups for k in g})
     full = len(ids)
     if full < 2:
@@ -468,6 +550,12 @@ def _fill_gaps(
             return False
         if h.get(vid) and abs(np.log(r)) >= abs(np.log(ratio(h, vid, ()))):
             return False
+        if (
+            params.pair_gaps
+            and not h.get(vid)
+            and all(_is_paragraph(by_id[k], g.get(k) or h[k]) for k in h)
+        ):
+            return True  # a paragraph of its own facing paragraphs of their own
         mine = _spans(by_id[vid], [g[vid]])
         sims = [float((mine @ _spans(by_id[k], [h[k]]).T).toarray()[0, 0]) for k in others]
         return float(np.mean(sims)) >= params.loose_below

@@ -161,3 +161,27 @@ def test_a_lone_paragraph_joins_the_neighbour_that_lacks_it_when_layout_agrees()
     # and where c's sentence is half of a paragraph, the layout says nothing
     by_id["c"] = _version("c", [50.0, 60.0, 70.0], [0, 1, 1], topics["c"])
     assert _fill_gaps(groups, by_id, NWayParams()) == groups
+
+
+def test_a_run_takes_in_the_shared_group_a_paragraph_runs_on_into() -> None:
+    # b and c translated a's paragraph 2 as two sentences; c's first of them was left alone,
+    # so the stretch of gaps ends inside c's paragraph: it takes the group after it in
+    by_id = {
+        "a": _version("a", [50.0, 50.0, 60.0, 50.0], [0, 1, 2, 3], [0, -1, 1, 2]),
+        "b": _version("b", [50.0, 50.0, 30.0, 30.0, 50.0], [0, 1, 2, 2, 3], [0, -1, 1, 1, 2]),
+        "c": _version("c", [50.0, 50.0, 30.0, 30.0, 50.0], [0, 1, 2, 2, 3], [0, -1, -1, 1, 2]),
+    }
+    groups = [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (), "b": (1,), "c": (1,)},
+        {"a": (), "b": (), "c": (2,)},
+        {"a": (1,), "b": (), "c": ()},
+        {"a": (2,), "b": (2, 3), "c": (3,)},
+        {"a": (3,), "b": (4,), "c": (4,)},
+    ]
+    assert _pair_gaps(groups, by_id, NWayParams()) == [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (1,), "b": (1,), "c": (1,)},
+        {"a": (2,), "b": (2, 3), "c": (2, 3)},
+        {"a": (3,), "b": (4,), "c": (4,)},
+    ]

@@ -443,9 +443,8 @@ def _pair_gaps(
             return None
         return [{k: units[k][i] for k in ids} for i in range(len(units[ids[0]]))]
 
-    def paired(run: list[Members]) -> list[Members]:
-        if not run:
-            return run
+    def paired(run: Sequence[Members]) -> list[Members] | None:
+        """The run re-paired, or None where it cannot be."""
         own = {k: sorted(i for g in run for i in g.get(k, ())) for k in ids}
         by_sentence = diagonal({k: [(i,) for i in own[k]] for k in ids})
         if by_sentence is None:
@@ -453,29 +452,61 @@ def _pair_gaps(
             # paragraphs hold as many.
             paragraphs = {k: _whole_paragraphs(by_id[k], own[k]) for k in ids}
             if any(p is None for p in paragraphs.values()):
-                return run
+                return None
             by_paragraph = diagonal(paragraphs)  # type: ignore[arg-type]
             if by_paragraph is None:
-                return run
+                return None
             by_sentence = []
             for g in by_paragraph:
                 split = diagonal({k: [(i,) for i in g[k]] for k in ids})
                 by_sentence += split if split and all(plausible(h) for h in split) else [g]
-        return by_sentence if all(plausible(g) for g in by_sentence) else run
+        return by_sentence if all(plausible(g) for g in by_sentence) else None
 
     def between(groups: list[Members], boundary: Sequence[bool]) -> list[Members]:
+        """Re-pair each run of non-boundary groups; where a paragraph straddles the shared
+        group before or after the run, the run takes that group in too."""
         out: list[Members] = []
-        run: list[Members] = []
-        for g, shared in zip(groups, boundary, strict=True):
-            if shared:
-                out += [*paired(run), g]
-                run = []
+        i, n = 0, len(groups)
+        before_free = False  # whether out[-1] is the untouched boundary group before i
+        while i < n:
+            if boundary[i]:
+                out.append(groups[i])
+                before_free = True
+                i += 1
+                continue
+            j = i
+            while j < n and not boundary[j]:
+                j += 1
+            starts, ends = _straddled(groups[i:j], by_id)
+            widths = [(0, 0), (1, 0), (0, 1), (1, 1)]
+            for before, after in widths:
+                if (before and not (starts and before_free)) or (after and not (ends and j < n)):
+                    continue
+                new = paired(groups[i - before : j + after])
+                if new is not None:
+                    out = out[: len(out) - before] + new
+                    break
             else:
-                run.append(g)
-        return out + paired(run)
+                out += groups[i:j]
+                after = 0
+            i = j + after
+            before_free = False
+        return out
 
     groups = between(groups, [len(_present(g)) == len(ids) for g in groups])
     return between(groups, _firmly_shared(groups, ids, by_id, params))
+
+
+def _straddled(run: Sequence[Members], by_id: Mapping[str, VersionVectors]) -> tuple[bool, bool]:
+    """Whether some version's sentences in ``run`` start, or end, inside a paragraph."""
+    starts = ends = False
+    for k, v in by_id.items():
+        own = sorted(i for g in run for i in g.get(k, ()))
+        if own:
+            para = v.paragraphs
+            starts |= own[0] > 0 and para[own[0] - 1] == para[own[0]]
+            ends |= own[-1] + 1 < len(para) and para[own[-1] + 1] == para[own[-1]]
+    return bool(starts), bool(ends)
 
 
 def _is_paragraph(v: VersionVectors, own: Sequence[int]) -> bool:

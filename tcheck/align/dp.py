@@ -68,36 +68,39 @@ def best_path(
     beads: Sequence[Bead] = sorted(scores)
     if any(k == 0 for k, _ in beads):
         raise ValueError("(0, l) beads are scored through skip_y")
-    total = np.full((rows, width), -np.inf)
+    lo, hi = band.lo, band.hi
+    cols = lo[:, None] + np.arange(width)[None, :]  # node column of each band cell
+    valid = cols <= hi[:, None]
+    # Totals live in one flat array with a -inf sentinel at the end; for every bead and cell,
+    # the flat index of the node the bead starts from (the sentinel where that is off the band),
+    # so each row is relaxed with a handful of whole-array operations.
+    sentinel = rows * width
+    flat = np.full(sentinel + 1, -np.inf)
+    start = np.empty((len(beads), rows, width), dtype=np.int64)
+    gain = np.empty((len(beads), rows, width))
+    for b, (k, l) in enumerate(beads):
+        r = np.arange(rows)[:, None] - k
+        rr = np.clip(r, 0, n)
+        pj = cols - l
+        ok = valid & (r >= 0) & (pj >= lo[rr]) & (pj <= hi[rr])
+        start[b] = np.where(ok, rr * width + pj - lo[rr], sentinel)
+        gain[b] = np.where(valid, scores[(k, l)], -np.inf)
     back = np.full((rows, width), -1, dtype=np.int16)
     skip_code = len(beads)
-    lo, hi = band.lo, band.hi
+    steps = np.arange(width) * skip_y
+    picks = np.arange(width)
     for i in range(rows):
-        w = int(hi[i] - lo[i] + 1)
-        js = np.arange(lo[i], hi[i] + 1)
-        cand = np.full(w, -np.inf)
-        ptr = np.full(w, -1, dtype=np.int16)
+        vals = flat[start[:, i]] + gain[:, i]
+        ptr = vals.argmax(axis=0)
+        cand = vals[ptr, picks]
+        ptr = np.where(np.isfinite(cand), ptr, -1)
         if i == 0:
-            cand[js == 0] = 0.0
-        for b, (k, l) in enumerate(beads):
-            r = i - k
-            if r < 0:
-                continue
-            pj = js - l
-            ok = (pj >= lo[r]) & (pj <= hi[r])
-            if not ok.any():
-                continue
-            prev = np.full(w, -np.inf)
-            prev[ok] = total[r, pj[ok] - lo[r]]
-            val = prev + scores[(k, l)][i, :w]
-            better = val > cand
-            cand[better] = val[better]
-            ptr[better] = b
-        steps = np.arange(w) * skip_y
+            cand[cols[0] == 0] = 0.0
         row = np.maximum.accumulate(cand - steps) + steps
-        via_skip = row > cand + 1e-12
-        total[i, :w] = row
-        back[i, :w] = np.where(via_skip, skip_code, ptr)
+        row[~valid[i]] = -np.inf
+        flat[i * width : (i + 1) * width] = row
+        back[i] = np.where(row > cand + 1e-12, skip_code, ptr)
+    total = flat[:sentinel].reshape(rows, width)
     if not lo[n] <= m <= hi[n] or not np.isfinite(total[n, m - lo[n]]):
         raise ValueError("the band does not connect (0, 0) to (n, m)")
     path: list[Step] = []

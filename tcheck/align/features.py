@@ -8,9 +8,9 @@ tokens are anchors that survive translation verbatim and get a higher weight.
 from __future__ import annotations
 
 import functools
-import math
+import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,12 +48,15 @@ def fold_word(word: str) -> str:
 
 def sentence_tokens(text: str) -> Counter[str]:
     """Weighted features of one sentence: folded trigrams, word stems, numbers, Latin tokens."""
-    feats: Counter[str] = Counter()
-    for raw in _WORD.findall(text):
-        if raw[0].isdigit():
-            continue
-        for f, weight in _word_features(raw):
-            feats[f] += weight
+    feats: Counter[str] = Counter(
+        itertools.chain.from_iterable(
+            _word_features(raw) for raw in _WORD.findall(text) if not raw[0].isdigit()
+        )
+    )
+    if STEM_WEIGHT != 1.0:
+        for f in feats:
+            if f.startswith("w:"):
+                feats[f] *= STEM_WEIGHT
     for num in _DIGITS.findall(text):
         value = re.sub(r"[ \u00a0\u202f]", "", num).replace(",", ".")
         feats["#" + value] += NUMBER_WEIGHT
@@ -63,13 +66,14 @@ def sentence_tokens(text: str) -> Counter[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_features(raw: str) -> tuple[tuple[str, float], ...]:
-    """Folded trigrams (with word boundaries) and the stem of one word."""
+def _word_features(raw: str) -> tuple[str, ...]:
+    """Folded trigrams (with word boundaries) and the stem (``w:``) of one word, each counted
+    once per occurrence."""
     word = fold_word(raw)
     padded = f" {word} "
-    out = [(padded[k : k + 3], 1.0) for k in range(len(padded) - 2)]
+    out = [padded[k : k + 3] for k in range(len(padded) - 2)]
     if len(word) >= 4:
-        out.append(("w:" + word[:STEM_LEN], STEM_WEIGHT))
+        out.append("w:" + word[:STEM_LEN])
     return tuple(out)
 
 
@@ -87,35 +91,33 @@ class FeatureSpace:
     """Maps feature strings to columns and applies inverse document frequency over a run."""
 
     def __init__(self) -> None:
-        self._index: dict[str, int] = {}
+        # a new feature gets the next column the first time it is looked up
+        self._index: defaultdict[str, int] = defaultdict(itertools.count().__next__)
 
     def vectorize(self, docs: Sequence[Sequence[Counter[str]]]) -> list[sparse.csr_matrix]:
         """Vectorize several versions at once so idf is computed over all of them."""
-        df: Counter[str] = Counter()
-        n = 0
-        for doc in docs:
-            for feats in doc:
-                df.update(feats.keys())
-                n += 1
-        idf = {f: math.log((n + 1) / (c + 1)) + 1.0 for f, c in df.items()}
-        return [self._matrix(doc, idf) for doc in docs]
-
-    def _matrix(self, doc: Sequence[Counter[str]], idf: dict[str, float]) -> sparse.csr_matrix:
         index = self._index
-        indptr = [0]
-        indices: list[int] = []
-        data: list[float] = []
-        for feats in doc:
-            for f, c in feats.items():
-                indices.append(index.setdefault(f, len(index)))
-                data.append(math.sqrt(c) * idf[f])
-            indptr.append(len(indices))
+        parts = []
+        for doc in docs:
+            indptr = [0]
+            indices: list[int] = []
+            data: list[float] = []
+            for feats in doc:
+                indices.extend(map(index.__getitem__, feats))
+                data.extend(feats.values())
+                indptr.append(len(indices))
+            parts.append((np.asarray(indptr), np.asarray(indices, dtype=np.int64), data))
         width = max(len(index), 1)
-        m = sparse.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
-            shape=(len(doc), width),
-        )
-        return normalize_rows(m)
+        # every feature appears once per sentence row, so column counts are document frequencies
+        df = sum((np.bincount(ix, minlength=width) for _, ix, _ in parts), np.zeros(width))
+        n = sum(len(doc) for doc in docs)
+        idf = np.log((n + 1) / (df + 1)) + 1.0
+        out = []
+        for indptr, ix, data in parts:
+            values = np.sqrt(np.asarray(data, dtype=np.float64)) * idf[ix]
+            m = sparse.csr_matrix((values, ix, indptr), shape=(len(indptr) - 1, width))
+            out.append(normalize_rows(m))
+        return out
 
     @property
     def width(self) -> int:
@@ -125,7 +127,9 @@ class FeatureSpace:
 def normalize_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
     """Rows scaled to unit length (rows without features stay zero)."""
     m = sparse.csr_matrix(m, copy=True)
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    m.sum_duplicates()
+    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=m.data**2, minlength=m.shape[0]))
     norms[norms == 0] = 1.0
     m.data /= np.repeat(norms, np.diff(m.indptr))
     return m

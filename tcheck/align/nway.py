@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import logging
@@ -102,6 +103,11 @@ class VersionVectors:
     def __len__(self) -> int:
         return self.vectors.shape[0]
 
+    @functools.cached_property
+    def profile(self) -> Profile:
+        """The version as a one-member profile (built once: it is aligned with every other)."""
+        return single(self.vectors, self.lengths)
+
 
 def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = None) -> NWayResult:
     params = params or NWayParams()
@@ -136,7 +142,7 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
 
 
 def _as_profile(v: VersionVectors) -> Profile:
-    return single(v.vectors, v.lengths)
+    return v.profile
 
 
 def _spans(v: VersionVectors, spans: Sequence[Sequence[int]]) -> sparse.csr_matrix:

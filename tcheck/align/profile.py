@@ -7,6 +7,7 @@ in the span, so a version that agrees with two others is pulled to the same plac
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,11 +72,19 @@ class Profile:
         return len(self.vectors)
 
     def downsample(self, factor: int) -> Profile:
-        pool = pooling(len(self), factor)
-        return Profile(
-            tuple(sparse.csr_matrix(pool @ v) for v in self.vectors),
-            tuple(np.asarray(pool @ ln).ravel() for ln in self.lengths),
-        )
+        """Sums of ``factor`` consecutive items (kept: a version is aligned with each other)."""
+        cache: dict[int, Profile] = self.__dict__.setdefault("_downsampled", {})
+        if factor not in cache:
+            pool = pooling(len(self), factor)
+            cache[factor] = Profile(
+                tuple(sparse.csr_matrix(pool @ v) for v in self.vectors),
+                tuple(np.asarray(pool @ ln).ravel() for ln in self.lengths),
+            )
+        return cache[factor]
+
+    @functools.cached_property
+    def gram(self) -> _Gram:
+        return _gram(self)
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,9 @@ def _gram(p: Profile) -> _Gram:
     norm2 = np.zeros((p.width, n))
     near = tuple(np.zeros((p.width, n)) for _ in range(MAX_SPAN - 1))
     for v, m in enumerate(p.vectors):
-        norm2[v] = np.asarray(m.multiply(m).sum(axis=1)).ravel()
+        m.sum_duplicates()
+        rows = np.repeat(np.arange(n), np.diff(m.indptr))
+        norm2[v] = np.bincount(rows, weights=m.data**2, minlength=n)
         for d, arr in enumerate(near, start=1):
             if n > d:
                 arr[v, :-d] = np.asarray(m[:-d].multiply(m[d:]).sum(axis=1)).ravel()
@@ -122,13 +133,13 @@ def _cross_dots(
     n = x.shape[0]
     width = int((hi - lo).max()) + 1 if n else 1
     out = np.zeros((n, width))
-    yt = sparse.csr_matrix(y.T) if y.shape[0] else None
     for r0 in range(0, n, BLOCK):
         r1 = min(r0 + BLOCK, n)
         c0, c1 = int(lo[r0:r1].min()), int(hi[r0:r1].max()) + 1
-        if yt is None or c1 <= c0:
+        if not y.shape[0] or c1 <= c0:
             continue
-        block = (x[r0:r1] @ yt[:, c0:c1]).toarray()
+        # slicing rows of y, not columns of its transpose: cost stays with the block's size
+        block = (x[r0:r1] @ y[c0:c1].T).toarray()
         if bonus is not None:
             block += bonus[r0:r1, c0:c1].toarray()
         for r in range(r0, r1):
@@ -157,7 +168,7 @@ def bead_scores(
     reach = max(max(k, l) for k, l in beads)
     clo, chi = _cell_band(band, m, reach)
     yv, ylen = y.vectors[0], y.lengths[0]
-    gx, gy = _gram(x), _gram(y)
+    gx, gy = x.gram, y.gram
     extra = bonus if bonus is not None else (None,) * x.width
     cross = [_cross_dots(xv, yv, clo, chi, b) for xv, b in zip(x.vectors, extra, strict=True)]
     bgx, bgy = _backgrounds(cross, clo, chi, gx, gy, m, params.margin_k)
@@ -221,12 +232,18 @@ def _backgrounds(
     m: int,
     k: int,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Mean of each item's k best cosines within the band, averaged over X's versions."""
+    """Mean of each item's k best cosines within the band, averaged over X's versions.
+
+    ``lo`` and ``hi`` never decrease (see :func:`_cell_band`), so the rows holding a column are
+    consecutive: each cell's place among its column's cells is its row minus the column's first.
+    """
     n = len(lo)
     widths = hi - lo + 1
     rows = np.repeat(np.arange(n), widths)
     cols = np.concatenate([np.arange(a, b + 1) for a, b in zip(lo, hi, strict=True)]) if n else []
-    offs = cols - lo[rows] if n else []
+    cols = np.asarray(cols, dtype=np.int64)
+    offs = cols - lo[rows] if n else cols
+    down = rows - np.searchsorted(hi, np.arange(m))[cols] if n else cols
     bgx = np.zeros(n)
     bgy = np.zeros(m)
     count = 0
@@ -238,27 +255,28 @@ def _backgrounds(
         count += 1
         cos = c[rows, offs] / np.maximum(nx[rows], 1e-12) / ny[cols]
         cos[nx[rows] == 0] = 0.0
-        bgx += _topk_mean(rows, cos, n, k)
-        bgy += _topk_mean(np.asarray(cols), cos, m, k)
+        bgx += _topk_mean(rows, offs, cos, n, k)
+        bgy += _topk_mean(cols, down, cos, m, k)
     if count:
         bgx /= count
         bgy /= count
     return bgx, bgy
 
 
-def _topk_mean(keys: np.ndarray, values: np.ndarray, size: int, k: int) -> np.ndarray:
-    out = np.zeros(size)
+def _topk_mean(
+    keys: np.ndarray, places: np.ndarray, values: np.ndarray, size: int, k: int
+) -> np.ndarray:
+    """Per key, the mean of its (at most) k largest values; ``places`` numbers each key's
+    values 0, 1, ... so they fit one dense row per key."""
     if len(keys) == 0:
-        return out
-    order = np.lexsort((-values, keys))
-    keys_s, vals_s = keys[order], values[order]
-    starts = np.searchsorted(keys_s, np.arange(size))
-    rank = np.arange(len(keys_s)) - starts[keys_s]
-    keep = rank < k
-    sums = np.bincount(keys_s[keep], weights=vals_s[keep], minlength=size)
-    counts = np.bincount(keys_s[keep], minlength=size)
-    np.divide(sums, np.maximum(counts, 1), out=out)
-    return out
+        return np.zeros(size)
+    dense = np.full((size, int(places.max()) + 1), -np.inf)
+    dense[keys, places] = values
+    if dense.shape[1] > k:
+        dense = np.partition(dense, dense.shape[1] - k, axis=1)[:, -k:]
+    found = np.isfinite(dense)
+    sums = np.where(found, dense, 0.0).sum(axis=1)
+    return sums / np.maximum(found.sum(axis=1), 1)
 
 
 def _span_max(values: np.ndarray, starts: np.ndarray, length: int) -> np.ndarray:

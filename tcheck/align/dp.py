@@ -76,21 +76,21 @@ def best_path(
     # so each row is relaxed with a handful of whole-array operations.
     sentinel = rows * width
     flat = np.full(sentinel + 1, -np.inf)
-    start = np.empty((len(beads), rows, width), dtype=np.int64)
-    gain = np.empty((len(beads), rows, width))
+    start = np.empty((rows, len(beads), width), dtype=np.int64)  # row-major: one slice a row
+    gain = np.empty((rows, len(beads), width))
     for b, (k, l) in enumerate(beads):
         r = np.arange(rows)[:, None] - k
         rr = np.clip(r, 0, n)
         pj = cols - l
         ok = valid & (r >= 0) & (pj >= lo[rr]) & (pj <= hi[rr])
-        start[b] = np.where(ok, rr * width + pj - lo[rr], sentinel)
-        gain[b] = np.where(valid, scores[(k, l)], -np.inf)
+        start[:, b] = np.where(ok, rr * width + pj - lo[rr], sentinel)
+        gain[:, b] = np.where(valid, scores[(k, l)], -np.inf)
     back = np.full((rows, width), -1, dtype=np.int16)
     skip_code = len(beads)
     steps = np.arange(width) * skip_y
     picks = np.arange(width)
     for i in range(rows):
-        vals = flat[start[:, i]] + gain[:, i]
+        vals = flat[start[i]] + gain[i]
         ptr = vals.argmax(axis=0)
         cand = vals[ptr, picks]
         ptr = np.where(np.isfinite(cand), ptr, -1)

@@ -336,6 +336,10 @@ def _ordinal_unit(word: str, lang: str) -> int | None:
     return None
 
 
+_BG_ORDINAL_HOMONYMS = frozenset({"пета"})  # "с пета": with the heel
+"""Bulgarian words spelled like a bare ordinal that are more often something else."""
+
+
 def _bg_ordinal_ending(word: str) -> str:
     m = re.search(r"(?:ият|ия|ата|ото|ите|и|а|о)$", word)
     return m.group() if m else ""
@@ -454,6 +458,10 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
         if nw is not None and w.group()[0].isupper() and not _sentence_initial(text, w.start()):
             nw = None  # "в районе Четырех углов" (Four Corners): part of a name
         if nw is None:
+            after_count = i > 0 and _number_word(words[i - 1].group(), lang) is not None
+            ordinal_mention = None if after_count else _standalone_ordinal(text, w, lang)
+            if ordinal_mention is not None:
+                out.append(ordinal_mention)
             i += 1
             continue
         total, current = 0.0, 0.0
@@ -512,6 +520,36 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
         )
         i = j
     return out
+
+
+def _standalone_ordinal(text: str, word: re.Match[str], lang: str) -> NumberMention | None:
+    """An ordinal word from third to ninth on its own ("шостий раз", "в третьем раунде",
+    "за шести път"). First and second are left out: they also mean "earliest" and "other"
+    and are translated as such. A capitalised one inside a sentence is part of a name; the
+    caller leaves out one right after a count ("дві треті": a fraction)."""
+    if word.group()[0].isupper() and not _sentence_initial(text, word.start()):
+        return None
+    low = re.sub(r"[’ʼ]", "'", word.group().lower())
+    if lang == "bg" and low in _BG_ORDINAL_HOMONYMS:
+        return None
+    nouns = [known and "NOUN" in grams for _, grams, known in _morph.parses(low, lang)]
+    # pymorphy3 ranks ru parses, so the first decides ("третьем" stays, though "третье" is a
+    # noun); uk parses are unranked, so any noun reading does (uk "п'ятою": also the heel)
+    if any(nouns[:1] if lang == "ru" else nouns):
+        return None
+    unit = _ordinal_unit(word.group(), lang)
+    if unit is None or unit < 3:
+        return None
+    return NumberMention(
+        text=word.group(),
+        start=word.start(),
+        end=word.end(),
+        value=float(unit),
+        unit=None,
+        ordinal=True,
+        approx=False,
+        spelled=True,
+    )
 
 
 def _sentence_initial(text: str, start: int) -> bool:

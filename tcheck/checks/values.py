@@ -74,6 +74,24 @@ def _convert_measures(values: dict[str, list[tuple[Hashable, Located]]]) -> None
             )
             if match is not None:
                 items[i] = (match, loc)
+    # A version that gives a quantity in both units ("300 км (190 миль)") says it once: the
+    # non-metric one takes the key of its metric partner, as a version with only one would.
+    for items in values.values():
+        for i, (_, loc) in enumerate(items):
+            n = loc.item
+            if n.measure is None or n.measure in METRIC:
+                continue
+            partner = next(
+                (
+                    k
+                    for k, o in items
+                    if o.item.measure in METRIC  # type: ignore[attr-defined]
+                    and same_quantity(n.value, n.measure, o.item.value, o.item.measure)  # type: ignore[attr-defined]
+                ),
+                None,
+            )
+            if partner is not None:
+                items[i] = (partner, loc)
 
 
 def _date_values(ctx: CheckContext, group: Group) -> dict[str, list[tuple[Hashable, Located]]]:

@@ -7,17 +7,19 @@ the spelling-sensitive key catches one name written two ways.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from tcheck.checks.base import Check
 from tcheck.checks.context import CheckContext, Located, located_evidence
 from tcheck.extract import NameMention, NameRelation, compare_names, name_key, strict_name_key
-from tcheck.extract._morph import PROPER_TAGS, parses
-from tcheck.extract.keys import equivalent_spellings, normalize
+from tcheck.extract._morph import MORPH_LANGS, PROPER_TAGS, parses
+from tcheck.extract.keys import equivalent_spellings, normalize, split_tokens
 from tcheck.extract.names import RELATION_RANK, common_word, other_given_name
 from tcheck.model import Category, Finding, Severity
 
@@ -117,31 +119,41 @@ class NameAnalysis:
         """Variant links between the names of versions a and b: names with no same-key partner.
 
         Across ``whole`` versions two people may share a surname, so a different given name
-        links only inside one aligned group.
+        links only inside one aligned group. Inside a group every mention counts (Трампа twice
+        in one version, Трампа and Транпа in the other), and a name may face a longer one
+        (Кларк / Грег Крарк; "Бонда Кален Янкель", where a genitive ran into the name).
         """
-        keys_a = {_mention(m).key for m in names_a}
-        keys_b = {_mention(m).key for m in names_b}
+        langs = (self.lang[a], self.lang[b])
+        if whole:
+            keys_a = {_mention(m).key for m in names_a}
+            keys_b = {_mention(m).key for m in names_b}
+            left_a = [m for m in names_a if _mention(m).key not in keys_b]
+            left_b = [m for m in names_b if _mention(m).key not in keys_a]
+        else:
+            left_a, left_b = _unpaired(names_a, names_b)
         out = []
         seen: set[tuple[str, str]] = set()
-        for la in names_a:
+        for la in left_a:
             ma = _mention(la)
-            if ma.key in keys_b or self._matched(ma, names_b):
+            if self._matched(ma, left_b):
                 continue
-            for lb in names_b:
+            for lb in left_b:
                 mb = _mention(lb)
-                if mb.key in keys_a or (ma.key, mb.key) in seen:
+                if (ma.key, mb.key) in seen or self._allowed(ma, mb):
                     continue
-                if len(ma.tokens) != len(mb.tokens) or self._allowed(ma, mb):
-                    continue
+                if len(ma.tokens) != len(mb.tokens) and (whole or ma.latin != mb.latin):
+                    continue  # a Latin title is no spelling of a longer Cyrillic name
                 if len(ma.tokens) == 1 and common_word(ma.text) and common_word(mb.text):
                     continue  # Она / Вона, Тары / Тази: capitalised common words
                 if self.lang[a] != self.lang[b] and _translated_acronyms(ma, mb):
+                    continue
+                if _acronym_and_word(ma, mb) or _initial_words(la, lb, langs):
                     continue
                 rel = compare_names(ma, mb)
                 if whole and rel is NameRelation.CONSONANT and other_given_name(ma, mb):
                     continue
                 if rel in (NameRelation.CONSONANT, NameRelation.ORTHOGRAPHY):
-                    if self._matched(mb, names_a):
+                    if self._matched(mb, left_a):
                         continue
                     seen.add((ma.key, mb.key))
                     out.append((ma.key, mb.key, rel))
@@ -188,6 +200,8 @@ class NameAnalysis:
                     and _confirmed_name(theirs, self.lang[others[0]])
                 ):
                     continue  # Рада / Съвет: an institution's translated common noun
+                if _common_words(mine) or _common_words(theirs):
+                    continue  # Висшата лига / Премьер-лиге: each language names it in words
                 partners = [theirs] + [
                     next(p for p in names[o] if self._partner(_mention(theirs), [p]))
                     for o in others[1:]
@@ -245,6 +259,57 @@ def _translated_acronyms(a: NameMention, b: NameMention) -> bool:
     return _is_acronym(a) and _is_acronym(b) and not a.latin and not b.latin
 
 
+def _unpaired(
+    names_a: list[Located], names_b: list[Located]
+) -> tuple[list[Located], list[Located]]:
+    """The mentions of two aligned sentences left once equal keys are paired one to one."""
+    pool = Counter(_mention(m).key for m in names_b)
+    left_a = []
+    for m in names_a:
+        if pool[_mention(m).key] > 0:
+            pool[_mention(m).key] -= 1
+        else:
+            left_a.append(m)
+    pool = Counter(_mention(m).key for m in names_a)
+    left_b = []
+    for m in names_b:
+        if pool[_mention(m).key] > 0:
+            pool[_mention(m).key] -= 1
+        else:
+            left_b.append(m)
+    return left_a, left_b
+
+
+def _acronym_and_word(a: NameMention, b: NameMention) -> bool:
+    """An acronym is no spelling of a word (СМИ / Смятах, ООН / Йонг); a name shouted in
+    capitals (НАЙДЖЕЛ ФАРАЖ) is longer than an acronym."""
+    short = [m for m in (a, b) if _is_acronym(m) and len(m.text) <= 5]
+    return len(short) == 1 and not (_is_acronym(a) and _is_acronym(b))
+
+
+def _initial_words(a: Located, b: Located, langs: tuple[str, str]) -> bool:
+    """Single words, one capitalised only by its place at the start of a sentence or
+    quotation, where a dictionary reads one of them as a common word (uk Ліки, "medicine",
+    facing bg Никой; uk Віддаю, "I give"; bg Сега at the start facing ru Сети, "network").
+    A name at the start of a sentence (Такаини заяви) is still compared."""
+    ma, mb = _mention(a), _mention(b)
+    if len(ma.tokens) != 1 or len(mb.tokens) != 1 or not (_initial(a) or _initial(b)):
+        return False
+    return "common" in (_first_reading(ma, langs[0]), _first_reading(mb, langs[1]))
+
+
+def _first_reading(m: NameMention, lang: str) -> str | None:
+    """How a dictionary (its own, else the Russian one) first reads a word: ``"name"``,
+    ``"common"`` or None (unknown)."""
+    if m.latin:
+        return "name"
+    for tongue in dict.fromkeys((lang, "ru") if lang in MORPH_LANGS else ("ru",)):
+        known = [grams for _, grams, ok in parses(normalize(m.text), tongue) if ok]
+        if known:
+            return "name" if known[0] & PROPER_TAGS else "common"
+    return None
+
+
 def _unrelated_entities(a: NameMention, b: NameMention) -> bool:
     """Two names that cannot be one entity written two ways.
 
@@ -276,6 +341,12 @@ def _confirmed_name(loc: Located, lang: str) -> bool:
         if known:
             return bool(known[0] & PROPER_TAGS)
     return True
+
+
+def _common_words(loc: Located) -> bool:
+    """Whether a Cyrillic mention is made of common words only (Генеральной Ассамблее)."""
+    words = split_tokens(_mention(loc).text)
+    return bool(words) and all(common_word(w) for w in words)
 
 
 def _initial(loc: Located) -> bool:
@@ -442,8 +513,12 @@ class NameInconsistency(Check):
             for i, (sa, la) in enumerate(items):
                 for sb, lb in items[i + 1 :]:
                     ma, mb = _mention(la), _mention(lb)
-                    if (sa, sb) in seen or analysis._allowed(ma, mb) or len(sa) < 4:
+                    if (sa, sb) in seen or analysis._allowed(ma, mb) or min(len(sa), len(sb)) < 4:
                         continue
+                    if _is_acronym(ma) != _is_acronym(mb):
+                        continue  # ООН / Йонг: an acronym is no spelling of a word
+                    if _respelling_distance(sa, sb) > 2:
+                        continue  # Селесио / Селли, Пинелл / Пинеллас: more than a respelling
                     if equivalent_spellings(ma.text, mb.text, v.lang):
                         continue  # Британия and Великобритания are both regular names
                     if ma.latin or mb.latin:
@@ -464,6 +539,14 @@ class NameInconsistency(Check):
                             evidence=(located_evidence(ctx, la), located_evidence(ctx, lb)),
                             key=f"{sa}|{sb}",
                         )
+
+
+def _respelling_distance(a: str, b: str) -> int:
+    """Letters changed between two spellings in one language, soft and hard signs aside
+    (Такаичи / Такаити 1, Гамильтон / Хэмилтон 2)."""
+    return Levenshtein.distance(
+        a.replace("ь", "").replace("ъ", ""), b.replace("ь", "").replace("ъ", "")
+    )
 
 
 def _word_mention(m: NameMention, word: str, lang: str) -> NameMention:

@@ -6,8 +6,9 @@ Two keys come out of every name token:
   removed; spelling differences inside one language survive (Такаичи != Такаити).
 * ``key`` - a Latin skeleton that folds what legitimately varies between ru/uk/bg and
   between transliteration conventions (г/h, и/і/ы/ї, е/є/э, doubled letters, soft signs,
-  Polivanov/Hepburn ши/си, чи/ти, дзи/джи), then drops the final vowels, which carry
-  case and gender in Slavic and vary across conventions in borrowed names.
+  Polivanov/Hepburn ши/си, чи/ти, дзи/джи in Japanese words, Palladius цз and Kontsevich чж
+  for j), then drops the final vowels, which carry case and gender in Slavic and vary across
+  conventions in borrowed names.
 """
 
 from __future__ import annotations
@@ -160,8 +161,9 @@ def cyrillic_stem(word: str, lang: str, *, strip_vowels: bool = True) -> str:
     w = normalize(word)
     w = _strip_article(w, lang)
     lemma = proper_lemma(w, lang) if lang in MORPH_LANGS else None
-    if lemma is None and lang == "uk":
-        # uk dative/locative alternation: Ломбоці -> Ломбок, Празі -> Праг(а)
+    if lemma is None and lang == "uk" and not _japanese_shaped(_to_latin(w)):
+        # uk dative/locative alternation: Ломбоці -> Ломбок, Празі -> Праг(а); not in
+        # Japanese names (Мусасі)
         w = re.sub(r"(?<=[аоуе])(ці|зі|сі)$", lambda m: _UK_ALTERNATION[m.group(1)], w)
     w = lemma.replace("ё", "е") if lemma is not None else _strip_ending(w)
     if not strip_vowels:
@@ -171,15 +173,35 @@ def cyrillic_stem(word: str, lang: str, *, strip_vowels: bool = True) -> str:
     return stripped if len(stripped) >= 2 else w
 
 
+# Words made of Japanese syllables, (consonant) (y) vowel or a syllable-final n, tested
+# without the final vowels (Такаичи and its oblique forms alike; a Slavic case ending may
+# leave one consonant: Ковачич / Ковачичу).
+_JP_CONSONANT = r"(?:shch|sh|ch|ts|dzh|dz|zh|[kgsztdnhbpmrvfjy])"
+_JAPANESE_SHAPE = re.compile(rf"(?:{_JP_CONSONANT}?[iy]?[aeiou]|n(?![aeiou]))+{_JP_CONSONANT}?")
+
+
+def _japanese_shaped(lat: str) -> bool:
+    return _JAPANESE_SHAPE.fullmatch(lat.rstrip(_VOWELS)) is not None
+
+
+def _to_latin(cyrillic: str) -> str:
+    return "".join(_CYR.get(ch, ch) for ch in cyrillic)
+
+
 def _fold_latin(s: str) -> str:
     s = s.replace("shch", "sch").replace("tch", "ch")
+    # Palladius цз (Цзиньпин, Цзян) and Kontsevich чж (Чжэ Ин) are the j that a spelling
+    # from the Latin writes дз/дж.
+    s = s.replace("tsz", "dz").replace("chzh", "dz")
     # English w: ru Уотерс/Уэст, uk Вотерс/Вест, Latin Waters/West.
     # English w inside a name too: bg Суонси/Мериуедър, ru Свонси/Мерриуэзер.
     s = re.sub(r"(?<!i)u(?=[aeio])", "v", s)
-    # Japanese romanisation: Hepburn shi/chi/ji vs Polivanov си/ти/дзи; тсу = цу.
-    s = re.sub(r"sh(?=i)", "s", s)
-    s = re.sub(r"ch(?=i)", "t", s)
-    s = re.sub(r"d?zh(?=i)|dz(?=i)|j(?=i)", "dz", s)
+    if _japanese_shaped(re.sub(r"(.)\1+", r"\1", s)):
+        # Japanese romanisation: Hepburn shi/chi/ji vs Polivanov си/ти/дзи; only in words
+        # built of Japanese syllables (Такаичи, Хаяши), not in Дербишир
+        s = re.sub(r"sh(?=i)", "s", s)
+        s = re.sub(r"ch(?=i)", "t", s)
+        s = re.sub(r"d?zh(?=i)|dz(?=i)|j(?=i)", "dz", s)
     s = s.replace("dzh", "dz")
     s = s.replace("tsu", "tu")
     s = s.replace("kh", "h").replace("g", "h").replace("x", "ks").replace("w", "v")
@@ -188,6 +210,8 @@ def _fold_latin(s: str) -> str:
     # English w before u: ru Флитвуд, bg Флитууд (Fleetwood); final devoicing: Чарльз / Чарлс.
     s = s.replace("vu", "u")
     s = re.sub(r"z$", "s", s)
+    # doubled letters, digraphs included (Ницца: цц is ts ts)
+    s = re.sub(r"(ts|sh|ch|zh|dz)\1+", r"\1", s)
     return re.sub(r"(.)\1+", r"\1", s)
 
 
@@ -294,13 +318,33 @@ def strict_name_key(word_or_phrase: str, lang: str) -> str:
 
 def loose_key(key: str) -> str:
     """A name key with the consonant variation of transliteration conventions folded too:
-    voicing of s/z (Массачусетс / Масачузетс, Брексит / Брекзит), German z and st
-    (Шерцер / Шерзер, Файнштайн / Файнстайн / Файнщайн), English w. Loose keys that differ
-    in vowels only are orthography."""
-    s = key.replace("sch", "st").replace("sht", "st").replace("ts", "s").replace("z", "s")
+    voicing of s/z (Массачусетс / Масачузетс, Брексит / Брекзит), English th between vowels
+    (Резерфорд / Ръдърфорд), German z and st
+    (Шерцер / Шерзер, Файнштайн / Файнстайн / Файнщайн), English w. Loose keys that differ in
+    vowels only are orthography."""
+    # English th between vowels is з or д (Резерфорд / Ръдърфорд, Хезер / Хедър)
+    s = re.sub(r"(?<=[aeiou])d(?=[aeiou])", "z", key)
+    s = s.replace("sch", "st").replace("sht", "st").replace("z", "s").replace("ts", "s")
     # English w before a vowel is у or в (Франсуа / Франсоа, Уорън / Воррен)
     s = re.sub(r"v(?=[aeiou])|(?<=[^aeiou])v$", "u", s)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+def devoiced(key: str) -> str:
+    """A key with voiced consonants made voiceless (б/п, д/т, в/ф, ж/ш): the Korean and
+    Chinese unaspirated stops (Бён / Пьон), Dutch v (Ферстаппен / Верстапен)."""
+    s = key.replace("zh", "sh").replace("b", "p").replace("v", "f")
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"d(?!z)", "t", s))
+
+
+_UNITS = {"sch": "щ", "zh": "ж", "ch": "ч", "sh": "ш", "ts": "ц", "dz": "џ"}
+_UNITS_RE = re.compile("|".join(_UNITS))
+
+
+def sound_units(key: str) -> str:
+    """A key with every digraph written as one symbol, so that edit distances count sounds:
+    Нешвилл / Непвилл differ in one letter, not two (sh / p)."""
+    return _UNITS_RE.sub(lambda m: _UNITS[m.group()], key)
 
 
 def consonant_skeleton(key: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -13,11 +14,13 @@ from tcheck.extract import _morph
 from tcheck.extract.dates import is_month_word
 from tcheck.extract.keys import (
     consonant_skeleton,
+    devoiced,
     is_cyrillic,
     is_place_key,
     loose_key,
     name_key,
     normalize,
+    sound_units,
     split_tokens,
     strict_name_key,
     token_key,
@@ -84,6 +87,8 @@ _BG_SUFFIXES = (
     "ни",
     "ше",
 )
+_VOWELS = "aeiouy"
+"""The vowels of a Latin name key."""
 _UK_TO_RU = str.maketrans({"і": "и", "ї": "и", "є": "е", "и": "ы", "ґ": "г"})
 
 
@@ -148,6 +153,29 @@ def _bg_candidates(word: str) -> Iterator[str]:
                          ("ите", "и"), ("та", "")):  # fmt: skip
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             yield word[: -len(suffix)] + repl
+
+
+def _bg_adjective_forms(word: str) -> Iterator[str]:
+    """Russian long forms of what may be a Bulgarian adjective, to look it up in the Russian
+    dictionary: корейската, корейски -> корейский; южният, южен -> южный; националния ->
+    национальный."""
+    for article in ("ият", "ия", "ата", "ото", "ите", ""):
+        if not word.endswith(article):
+            continue
+        base = word[: len(word) - len(article)]
+        stem = base[:-1] if not article and base[-1:] in "аои" else base
+        if len(stem) < 3 or stem[-1] in _CYR_VOWELS_BG:
+            continue
+        stems = [stem]
+        if re.search(r"[^аеиоуъ][еъ][лнр]$", stem):
+            stems.append(stem[:-2] + stem[-1])  # the fleeting vowel: южен / южна
+        for s in stems:
+            s = re.sub(r"лн$", "льн", s)
+            for ending in ("ий", "ый", "ая"):
+                yield s + ending
+
+
+_CYR_VOWELS_BG = "аеиоуъюяй"
 
 
 def _all_caps_is_name(word: str, lang: str) -> bool:
@@ -225,7 +253,16 @@ def find_names(text: str, lang: str) -> tuple[NameMention, ...]:
             gap = text[toks[j].end() : toks[j + 1].start()]
             # An acronym next to a capitalised word is two names ("НАТО Йенс Столтенберг").
             same_case = _is_upper_word(toks[j + 1].group()) == _is_upper_word(toks[j].group())
-            if flags[j + 1] and gap == " " and same_case and not _boundary(toks, j, lang):
+            # A Latin name next to a Cyrillic one is two names (British Open Франческо
+            # Молинари, Ницца Hospital Louis Pasteur).
+            same_script = is_cyrillic(toks[j + 1].group()) == is_cyrillic(toks[j].group())
+            if (
+                flags[j + 1]
+                and gap == " "
+                and same_case
+                and same_script
+                and not _boundary(toks, j, lang)
+            ):
                 j += 1
             elif (
                 j + 2 < len(toks)
@@ -259,10 +296,14 @@ def is_place(word: str, lang: str) -> bool:
         return False
     low = normalize(word)
     mlang = lang if lang in _morph.MORPH_LANGS else "ru"
-    cands = [low.translate(_UK_TO_RU)] if lang == "uk" else list(_bg_candidates(low))
-    cands.insert(0, low)
-    for cand in cands:
-        for _, grams, known in _morph.parses(cand, mlang if cand == low else "ru"):
+    if lang == "uk":
+        # the Ukrainian dictionary tags few places: look the word up in Russian, with и kept
+        # (Мексики) and as ы (Афіни)
+        cands = [(low.translate(_UK_LETTERS), "ru"), (low.translate(_UK_TO_RU), "ru")]
+    else:
+        cands = [(c, "ru") for c in _bg_candidates(low) if c != low]
+    for cand, tongue in [(low, mlang), *cands]:
+        for _, grams, known in _morph.parses(cand, tongue):
             # The first proper reading decides: Владимир is a given name before a city.
             if known and grams & _morph.PROPER_TAGS:
                 return "Geox" in grams
@@ -283,30 +324,77 @@ def make_mention(span: str, start: int, lang: str) -> NameMention:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-@functools.lru_cache(maxsize=1 << 16)
 def token_relation(a: str, b: str) -> NameRelation:
+    """How two token keys relate. Distances count sounds (a digraph is one letter) after the
+    variation of transliteration conventions is folded (:func:`loose_key`)."""
     if a == b:
         return NameRelation.SAME
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= 4 and len(long_) - len(short) >= 2 and long_.startswith(short):
-        return NameRelation.DIFFERENT  # a derived word (Украина / Украинская), not a respelling
-    dist = Levenshtein.distance(a, b)
-    if consonant_skeleton(a) == consonant_skeleton(b):
-        # vowels only; but Дионисио / Днес share a skeleton without being one name
-        return (
-            NameRelation.ORTHOGRAPHY if dist <= max(1, len(a + b) // 5) else NameRelation.DIFFERENT
-        )
-    la, lb = loose_key(a), loose_key(b)
-    skeleton = consonant_skeleton(la)
-    if skeleton == consonant_skeleton(lb) and Levenshtein.distance(la, lb) <= max(
-        2 if len(skeleton) >= 3 else 1, len(la + lb) // 5
+    if long_.startswith(short) and len(short) >= 2:
+        suffix = long_[len(short) :]
+        if suffix in ("om", "em") or (suffix == "iv" and len(short) >= 4):
+            # a case ending left on (Рамом / Рам, uk Розенбергів / Розенберги)
+            return NameRelation.ORTHOGRAPHY
+        if (suffix in ("s", "z") and len(short) >= 3) or (
+            suffix in ("is", "es", "iz", "ez") and len(short) >= 4
+        ):
+            # an English final -s (Де-Мойнз / Де Мойн, Гамфріс / Хамфри)
+            return NameRelation.ORTHOGRAPHY
+    la, lb = sound_units(loose_key(a)), sound_units(loose_key(b))
+    skeleton_a, skeleton_b = consonant_skeleton(la), consonant_skeleton(lb)
+    short_skeleton, long_skeleton = sorted((skeleton_a, skeleton_b), key=len)
+    if (
+        len(short) >= 4
+        and len(long_skeleton) - len(short_skeleton) >= 2
+        and long_skeleton.startswith(short_skeleton)
+        and (long_.startswith(short) or len(short_skeleton) >= 3)
+    ) or (len(short) >= 4 and long_ == short + "k" and short[-1] in "sz"):
+        # a derived word (Украина / Украинская, Вестминстър / Вестминстерский,
+        # Сиракуза / Сіракузький), not a respelling
+        return NameRelation.DIFFERENT
+    dist = Levenshtein.distance(la, lb)
+    if skeleton_a == skeleton_b:
+        # vowels and conventions only (Масачузетс, Бьорн / Бйорн, Эйвон / Авън); but
+        # Дионисио / Днес share a skeleton without being one name
+        limit = max(2 if len(skeleton_a) >= 3 else 1, len(la + lb) // 5)
+        if dist <= limit or _shape(la) == _shape(lb):
+            return NameRelation.ORTHOGRAPHY
+        return NameRelation.DIFFERENT
+    va, vb = _east_asian(a), _east_asian(b)
+    syllable = min(len(a), len(b)) <= _SYLLABLE
+    if (
+        syllable
+        and consonant_skeleton(va) == consonant_skeleton(vb)
+        and Levenshtein.distance(va, vb) <= 2
     ):
-        return NameRelation.ORTHOGRAPHY  # a transliteration convention (Масачузетс)
-    # A changed, added or dropped consonant in an otherwise similar word (Санаэ/Сакае).
-    longest = max(len(a), len(b))
-    if longest >= 3 and dist <= max(1, longest // 4):
+        return NameRelation.ORTHOGRAPHY  # Бён / Пьон, Ён / Йонг
+    # A changed, added or dropped consonant in an otherwise similar word (Санаэ/Сакае), maybe
+    # beside a vowel that transliterations render differently anyway (Дэвис / Дейбис).
+    longest = max(len(la), len(lb))
+    limit = max(1, longest // 4)
+    if longest >= 3 and dist <= limit:
+        return NameRelation.CONSONANT
+    one_consonant = Levenshtein.distance(skeleton_a, skeleton_b) == 1
+    if longest >= 6 and one_consonant and dist <= limit + 1 and not long_.startswith(short):
         return NameRelation.CONSONANT
     return NameRelation.DIFFERENT
+
+
+def _shape(key: str) -> str:
+    """Consonants and vowel groups in order (Эйвон and Авън: VCVC): with the same consonants,
+    the same word with its vowels transliterated differently."""
+    return re.sub(f"[{_VOWELS}]+", "V", re.sub(f"[^{_VOWELS}]", "C", key))
+
+
+_SYLLABLE = 4
+"""Longest key read as one short Korean or Chinese syllable (pyon, yong, ben): only against
+one is a voiced/voiceless pair a convention; elsewhere Байден / Пайден is a changed consonant."""
+
+
+def _east_asian(key: str) -> str:
+    """A key with the conventions of Korean and Chinese syllables folded: voicing (unaspirated
+    stops are б or п: Бён / Пьон) and a final -ng written -н (Ён / Йонг)."""
+    return sound_units(loose_key(devoiced(re.sub(r"(?<=n)h$", "", key))))
 
 
 def compare_names(a: NameMention, b: NameMention) -> NameRelation:
@@ -314,36 +402,67 @@ def compare_names(a: NameMention, b: NameMention) -> NameRelation:
 
     Multi-word names are compared token by token, the shorter against the longer: "Такаичи"
     against "Санаэ Такаичи" is SAME, "Сакае Такаїчі" against "Санаэ Такаичи" is CONSONANT.
+    Tokens that are the languages' own words (Нижняя / Баха Калифорния) are left out, and a
+    hyphenated given name may be written as one word (Кай-Фу Ли / Ли Кайфу).
     """
     if a.key == b.key:
         return NameRelation.SAME
-    rels = _token_relations(a, b)
-    if len(a.tokens) == len(b.tokens) > 1:
-        # Translated words inside a name (Республика / Република, Премьер-лиги / Прем'єр-лізі,
-        # Північна / Северная) are the languages' own words, not respellings of the name.
-        pairs = zip(split_tokens(a.text), split_tokens(b.text), strict=False)
-        translated = [
-            r is not NameRelation.SAME and common_word(x) and common_word(y)
-            for r, (x, y) in zip(rels, pairs, strict=False)
-        ]
-        if any(translated):
-            rels = [r for r, t in zip(rels, translated, strict=True) if not t]
-            if not rels:
-                return NameRelation.DIFFERENT  # nothing but common words
-            if all(r is NameRelation.SAME for r in rels):
-                return NameRelation.ORTHOGRAPHY
+    return _compare_spans(a.text, a.tokens, b.text, b.tokens, a.latin != b.latin)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _compare_spans(
+    text_a: str, keys_a: tuple[str, ...], text_b: str, keys_b: tuple[str, ...], mixed: bool
+) -> NameRelation:
+    words_a, words_b = _words(text_a, keys_a), _words(text_b, keys_b)
+    rel = _compare_words(words_a, words_b, mixed)
+    if len(words_a) != len(words_b) and rel is not NameRelation.SAME:
+        merged_a, merged_b = _hyphens_joined(text_a, keys_a), _hyphens_joined(text_b, keys_b)
+        if (merged_a, merged_b) != (words_a, words_b):
+            joined = _compare_words(merged_a, merged_b, mixed)
+            rel = min(rel, joined, key=RELATION_RANK.__getitem__)
+    return rel
+
+
+_Word = tuple[str, str]
+"""A token of a name: as written, and its key."""
+
+
+def _words(text: str, keys: tuple[str, ...]) -> list[_Word]:
+    written = split_tokens(text)
+    if len(written) != len(keys):
+        written = list(keys)
+    return list(zip(written, keys, strict=True))
+
+
+def _hyphens_joined(text: str, keys: tuple[str, ...]) -> list[_Word]:
+    """The tokens with the parts of a hyphenated word joined: Кай-Фу -> Кайфу."""
+    out: list[_Word] = []
+    words = iter(_words(text, keys))
+    for chunk in text.split():
+        parts = [next(words, None) for _ in split_tokens(chunk)]
+        got = [p for p in parts if p is not None]
+        if got:
+            out.append(("".join(w for w, _ in got), "".join(k for _, k in got)))
+    return out
+
+
+def _compare_words(a: list[_Word], b: list[_Word], mixed_scripts: bool) -> NameRelation:
+    pairs = _token_pairs(a, b)
+    kept = _kept_pairs(pairs)
+    if len(kept) < len(pairs) and kept and all(p.rel is NameRelation.SAME for p in kept):
+        return NameRelation.ORTHOGRAPHY
+    rels = [p.rel for p in kept]
     if not rels:
-        return NameRelation.DIFFERENT
+        return NameRelation.DIFFERENT  # nothing but common words or bare syllables
     if NameRelation.DIFFERENT in rels:
-        if len(rels) == 1 or (
-            rels[-1] is NameRelation.DIFFERENT and not _near(a.tokens[-1], b.tokens[-1])
-        ):
+        if len(rels) == 1 or (rels[-1] is NameRelation.DIFFERENT and not _near(a[-1][1], b[-1][1])):
             return NameRelation.DIFFERENT  # another surname: another person (Стивън Лоулес)
         # The surname agrees while another token is unrelated: a different given name.
         rel = NameRelation.CONSONANT
     else:
         rel = max(rels, key=RELATION_RANK.__getitem__)
-    if rel is NameRelation.CONSONANT and a.latin != b.latin:
+    if rel is NameRelation.CONSONANT and mixed_scripts:
         # a Latin original next to a Cyrillic transliteration (Brexit / Брексит,
         # Spencer / Спенсер, Louis / Луї): English spelling does not map letter by letter
         return NameRelation.ORTHOGRAPHY
@@ -359,19 +478,110 @@ def other_given_name(a: NameMention, b: NameMention) -> bool:
     """For two mentions :func:`compare_names` calls CONSONANT: whether that is because the
     surname agrees while another token is unrelated (Бърнард Ван / Майкъл Ван): in one
     sentence a changed given name, across a whole text possibly two people."""
-    return NameRelation.DIFFERENT in _token_relations(a, b)
+    kept = _kept_pairs(_token_pairs(_words(a.text, a.tokens), _words(b.text, b.tokens)))
+    return any(p.rel is NameRelation.DIFFERENT for p in kept)
 
 
-def _token_relations(a: NameMention, b: NameMention) -> list[NameRelation]:
-    short, long_ = sorted((a.tokens, b.tokens), key=len)
-    if not short:
+@dataclass(frozen=True)
+class _TokenPair:
+    """A token of one mention facing its partner in the other."""
+
+    a: str
+    """The token as written in the first mention."""
+    b: str
+    """Its partner as written in the second mention."""
+    key_a: str
+    key_b: str
+    rel: NameRelation
+
+
+def _token_pairs(a: list[_Word], b: list[_Word]) -> list[_TokenPair]:
+    if not a or not b:
         return []
-    if len(short) == len(long_):
-        return [token_relation(x, y) for x, y in zip(short, long_, strict=True)]
-    # Align each token of the shorter name to its best partner in the longer one.
-    return [
-        min((token_relation(x, y) for y in long_), key=RELATION_RANK.__getitem__) for x in short
+    if len(a) == len(b):
+        return [
+            _TokenPair(x, y, kx, ky, token_relation(kx, ky))
+            for (x, kx), (y, ky) in zip(a, b, strict=True)
+        ]
+    # Each token of the shorter name faces its best partner in the longer one.
+    out = []
+    for x, kx in a if len(a) < len(b) else b:
+        y, ky = min(b if len(a) < len(b) else a, key=lambda w: _rank(kx, w[1]))
+        pair = (x, y, kx, ky) if len(a) < len(b) else (y, x, ky, kx)
+        out.append(_TokenPair(*pair, token_relation(kx, ky)))
+    return out
+
+
+def _rank(x: str, y: str) -> int:
+    return RELATION_RANK[token_relation(x, y)]
+
+
+def _kept_pairs(pairs: list[_TokenPair]) -> list[_TokenPair]:
+    """The pairs that speak about the spelling of the name: without the languages' own words
+    and without unrelated one- or two-letter syllables (Ли / Ри Ён Хо: Korean and Chinese
+    syllables vary with the romanisation). Once a name shows itself translated word by word
+    (Братская Любовь / Бразер Лав, Северная / Северна), its other common words are
+    translations too (Республика / Република)."""
+    kept = [
+        p
+        for p in pairs
+        if not (p.rel is NameRelation.DIFFERENT and max(len(p.key_a), len(p.key_b)) <= 2)
     ]
+    translated = [p for p in kept if _translated(p)]
+    if not translated:
+        return kept
+    return [
+        p
+        for p in kept
+        if p not in translated
+        and (p.rel is NameRelation.SAME or not (plain_word(p.a) or plain_word(p.b)))
+    ]
+
+
+def _translated(p: _TokenPair) -> bool:
+    """Whether a token pair is a word translated inside a name rather than one name respelled:
+    both common words (Премьер-лиги / Прем'єр-лізі, Олимпиады / Олимпийските); a common word
+    facing an unrelated word (Нижняя / Баха Калифорния, Ближний / Средния Изток) or a word a
+    dictionary reads as a name (Турецкое / Турция, Відень / Вена)."""
+    if p.rel is NameRelation.SAME:
+        return False
+    if common_word(p.a) and common_word(p.b):
+        return True
+    reading_a, reading_b = dictionary_reading(p.a), dictionary_reading(p.b)
+    if "common" not in (reading_a, reading_b):
+        return False
+    if p.rel is NameRelation.CONSONANT and len(p.key_a) == len(p.key_b):
+        return False  # a letter swapped, not a word derived: Кулеба / Кулева is a respelling
+    return p.rel is NameRelation.DIFFERENT or {reading_a, reading_b} == {"common", "name"}
+
+
+def plain_word(word: str) -> bool:
+    """Whether a dictionary knows a Cyrillic word, and only as a common word (Нижняя,
+    Республіка, Центрального; not Мексики, a place in Russian, nor Кларк, a surname too)."""
+    return dictionary_reading(word) == "common"
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def dictionary_reading(word: str) -> str | None:
+    """How the Russian and Ukrainian dictionaries read a Cyrillic word: ``"name"`` when some
+    reading is a name, ``"common"`` when every reading is a common word, None when unknown.
+    Ukrainian spellings are also looked up in Russian (the Ukrainian dictionary tags few
+    places), Bulgarian ones through Russian stems."""
+    if not is_cyrillic(word):
+        return None
+    low = normalize(word)
+    cands = [(low, "ru"), (low, "uk"), (low.translate(_UK_LETTERS), "ru")]
+    cands += [(c, "ru") for c in (*_bg_candidates(low), *_bg_adjective_forms(low))]
+    known = False
+    for cand, lang in cands:
+        for _, grams, ok in _morph.parses(cand, lang):
+            if ok and grams & _morph.PROPER_TAGS:
+                return "name"
+            known = known or ok
+    return "common" if known else None
+
+
+_UK_LETTERS = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г"})
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -385,6 +595,7 @@ def common_word(word: str) -> bool:
     if low in _STOP_INITIAL:
         return True
     cands = [(low, "uk"), (low, "ru"), *((c, "ru") for c in _bg_candidates(low))]
+    cands += [(c, "ru") for c in _bg_adjective_forms(low)]
     for cand, lang in cands:
         known = [grams for _, grams, ok in _morph.parses(cand, lang) if ok]
         if known and not known[0] & _morph.PROPER_TAGS:

@@ -23,6 +23,7 @@ from tcheck.extract.keys import (
     sound_units,
     split_tokens,
     strict_name_key,
+    th_folded,
     token_key,
 )
 from tcheck.extract.model import NameMention, NameRelation
@@ -340,7 +341,8 @@ def token_relation(a: str, b: str) -> NameRelation:
         ):
             # an English final -s (Де-Мойнз / Де Мойн, Гамфріс / Хамфри)
             return NameRelation.ORTHOGRAPHY
-    la, lb = sound_units(loose_key(a)), sound_units(loose_key(b))
+    fa, fb = (th_folded(a), th_folded(b)) if a.count("d") != b.count("d") else (a, b)
+    la, lb = sound_units(loose_key(fa)), sound_units(loose_key(fb))
     skeleton_a, skeleton_b = consonant_skeleton(la), consonant_skeleton(lb)
     short_skeleton, long_skeleton = sorted((skeleton_a, skeleton_b), key=len)
     if (

@@ -33,7 +33,6 @@ _FOLDS = (
 
 NUMBER_WEIGHT = 3.0
 LATIN_WEIGHT = 2.0
-STEM_WEIGHT = 1.0
 STEM_LEN = 5
 
 
@@ -53,10 +52,6 @@ def sentence_tokens(text: str) -> Counter[str]:
             _word_features(raw) for raw in _WORD.findall(text) if not raw[0].isdigit()
         )
     )
-    if STEM_WEIGHT != 1.0:
-        for f in feats:
-            if f.startswith("w:"):
-                feats[f] *= STEM_WEIGHT
     for num in _DIGITS.findall(text):
         value = re.sub(r"[ \u00a0\u202f]", "", num).replace(",", ".")
         feats["#" + value] += NUMBER_WEIGHT
@@ -68,7 +63,7 @@ def sentence_tokens(text: str) -> Counter[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _word_features(raw: str) -> tuple[str, ...]:
     """Folded trigrams (with word boundaries) and the stem (``w:``) of one word, each counted
-    once per occurrence."""
+    once per occurrence: a stem weighs as much as a trigram."""
     word = fold_word(raw)
     padded = f" {word} "
     out = [padded[k : k + 3] for k in range(len(padded) - 2)]

@@ -509,10 +509,17 @@ def _straddled(run: Sequence[Members], by_id: Mapping[str, VersionVectors]) -> t
     for k, v in by_id.items():
         own = sorted(i for g in run for i in g.get(k, ()))
         if own:
-            para = v.paragraphs
-            starts |= own[0] > 0 and para[own[0] - 1] == para[own[0]]
-            ends |= own[-1] + 1 < len(para) and para[own[-1] + 1] == para[own[-1]]
-    return bool(starts), bool(ends)
+            opens, closes = _cut_paragraphs(v, own[0], own[-1])
+            starts, ends = starts or opens, ends or closes
+    return starts, ends
+
+
+def _cut_paragraphs(v: VersionVectors, first: int, last: int) -> tuple[bool, bool]:
+    """Whether sentences ``first``..``last`` begin, and end, inside a paragraph."""
+    para = v.paragraphs
+    opens = first > 0 and para[first - 1] == para[first]
+    closes = last + 1 < len(para) and para[last + 1] == para[last]
+    return bool(opens), bool(closes)
 
 
 def _is_paragraph(v: VersionVectors, own: Sequence[int]) -> bool:
@@ -529,11 +536,9 @@ def _whole_paragraphs(v: VersionVectors, own: Sequence[int]) -> list[tuple[int, 
     first, last = own[0], own[-1]
     if list(own) != list(range(first, last + 1)):
         return None
-    para = v.paragraphs
-    if (first > 0 and para[first - 1] == para[first]) or (
-        last + 1 < len(para) and para[last + 1] == para[last]
-    ):
+    if any(_cut_paragraphs(v, first, last)):
         return None
+    para = v.paragraphs
     cuts = [first, *(i for i in range(first + 1, last + 1) if para[i] != para[i - 1]), last + 1]
     return [tuple(range(a, b)) for a, b in itertools.pairwise(cuts)]
 

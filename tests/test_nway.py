@@ -56,7 +56,7 @@ def test_runs_of_gaps_pair_in_order_up_to_the_end_of_the_documents() -> None:
     ]
 
 
-def test_unequal_gaps_or_lengths_stay_apart() -> None:
+def test_a_version_with_fewer_sentences_in_a_run_is_placed_by_length_and_likeness() -> None:
     uneven = [
         {"a": (0,), "b": (0,), "c": (0,)},
         {"a": (), "b": (), "c": (1,)},
@@ -64,14 +64,42 @@ def test_unequal_gaps_or_lengths_stay_apart() -> None:
         {"a": (2,), "b": (2,), "c": ()},
         {"a": (3,), "b": (3,), "c": (2,)},
     ]
-    assert _pair_gaps(uneven, BY_ID, NWayParams()) == uneven
+    # the shared groups at both ends resemble each other; c's sentence 1 (60 characters) fits
+    # a's and b's sentence 1 (60), not 2 (70)
+    ends = {"a": [0, -1, -1, 1], "b": [0, -1, -1, 1], "c": [0, -1, 1]}
+    lengths = {
+        "a": [50.0, 60.0, 70.0, 80.0],
+        "b": [50.0, 60.0, 70.0, 80.0],
+        "c": [50.0, 60.0, 80.0],
+    }
+    by_id = {v: _version(v, lengths[v], topics=ends[v]) for v in ends}
+    assert _pair_gaps(uneven, by_id, NWayParams()) == [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (1,), "b": (1,), "c": (1,)},
+        {"a": (2,), "b": (2,), "c": ()},
+        {"a": (3,), "b": (3,), "c": (2,)},
+    ]
+    # a shared word outweighs a length that fits slightly worse
+    topics = {"a": [0, -1, 1, 2], "b": [0, -1, 1, 2], "c": [0, 1, 2]}
+    by_id = {v: _version(v, lengths[v], topics=topics[v]) for v in topics}
+    assert _pair_gaps(uneven, by_id, NWayParams()) == [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (1,), "b": (1,), "c": ()},
+        {"a": (2,), "b": (2,), "c": (1,)},
+        {"a": (3,), "b": (3,), "c": (2,)},
+    ]
+
+
+def test_gaps_stay_apart_where_a_version_has_nothing_or_lengths_do_not_fit() -> None:
     two_versions_alone = [
         {"a": (0,), "b": (0,), "c": (0,)},
         {"a": (), "b": (), "c": (1,)},
         {"a": (1,), "b": (), "c": ()},
         {"a": (2,), "b": (1,), "c": (2,)},
     ]
-    assert _pair_gaps(two_versions_alone, BY_ID, NWayParams()) == two_versions_alone
+    topics = {"a": [0, -1, 1, -1], "b": [0, 1, -1, -1], "c": [0, -1, 1, -1]}
+    by_id = {v: _version(v, [50.0, 60.0, 70.0, 80.0], topics=t) for v, t in topics.items()}
+    assert _pair_gaps(two_versions_alone, by_id, NWayParams()) == two_versions_alone
     long_and_short = {**BY_ID, "c": _version("c", [50.0, 400.0, 70.0])}
     groups = [
         {"a": (0,), "b": (0,), "c": (0,)},
@@ -141,7 +169,7 @@ def test_whole_paragraphs_facing_each_other_pair_by_paragraph() -> None:
     ]
     # a stretch that starts inside a paragraph is not a run of whole paragraphs
     by_id["c"] = _version("c", [50.0, 60.0, 70.0, 80.0], paragraphs=[0, 0, 1, 2])
-    assert _pair_gaps(groups, by_id, NWayParams()) == groups
+    assert {"a": (1, 2), "b": (1, 2), "c": (1,)} not in _pair_gaps(groups, by_id, NWayParams())
 
 
 def test_a_lone_paragraph_joins_the_neighbour_that_lacks_it_when_layout_agrees() -> None:

@@ -432,8 +432,10 @@ def _pair_gaps(
     where free translations were paired one off. The i-th sentences of all versions become one
     group when each such group's lengths are plausible (``gap_length_ratio``). Failing equal
     sentence counts, a stretch of whole paragraphs, as many in every version, pairs paragraph
-    by paragraph (and sentence by sentence inside paragraphs of equal counts). A second round
-    also breaks stretches at shared groups with a loose member (``_firmly_shared``).
+    by paragraph (and sentence by sentence inside paragraphs of equal counts). Failing both,
+    the sentences of the versions with fewer are placed on those of the version with the most
+    (``_onto_spine``). A second round also breaks stretches at shared groups with a loose
+    member (``_firmly_shared``).
     """
     ids = sorted({k for g in groups for k in g})
     if len(ids) < 2:
@@ -461,7 +463,7 @@ def _pair_gaps(
                 return None
             by_paragraph = diagonal(paragraphs)  # type: ignore[arg-type]
             if by_paragraph is None:
-                return None
+                return _onto_spine(own, by_id, params)
             by_sentence = []
             for g in by_paragraph:
                 split = diagonal({k: [(i,) for i in g[k]] for k in ids})
@@ -501,6 +503,68 @@ def _pair_gaps(
 
     groups = between(groups, [len(_present(g)) == len(ids) for g in groups])
     return between(groups, _firmly_shared(groups, ids, by_id, params))
+
+
+def _onto_spine(
+    own: Mapping[str, list[int]], by_id: Mapping[str, VersionVectors], params: NWayParams
+) -> list[Members] | None:
+    """Pair a stretch whose versions hold different numbers of sentences.
+
+    The version with the most sentences is the spine. Each other version (most sentences
+    first) places its sentences, in order, on the spine positions they fit best: the mean
+    cosine with what a position already holds, minus the length penalty of the pairwise score
+    (free translations share few n-grams, so length often decides, as in Gale-Church). Spine
+    positions left over are sentences the others lack. None when a version has nothing in the
+    stretch or a resulting group's lengths are implausible (``gap_length_ratio``).
+    """
+    ids = sorted(own)
+    if any(not own[k] for k in ids):
+        return None
+    order = sorted(ids, key=lambda k: (-len(own[k]), k))
+    slots: list[dict[str, int]] = [{order[0]: i} for i in own[order[0]]]
+    for k in order[1:]:
+        mine = own[k]
+        v = by_id[k]
+        cos = {
+            o: (v.vectors[mine] @ by_id[o].vectors[own[o]].T).toarray()
+            for o in order[: order.index(k)]
+        }
+        score = np.empty((len(slots), len(mine)))
+        for i, slot in enumerate(slots):
+            sims = np.mean([cos[o][:, own[o].index(x)] for o, x in slot.items()], axis=0)
+            length = np.mean([by_id[o].lengths[x] for o, x in slot.items()])
+            ratio = np.abs(np.log((v.lengths[mine] + 20.0) / (length + 20.0)))
+            score[i] = sims - params.pair.length_weight * ratio
+        for jj, i in enumerate(_monotone_placement(score)):
+            slots[i][k] = mine[jj]
+    out = [{k: ((slot[k],) if k in slot else ()) for k in ids} for slot in slots]
+    high = params.gap_length_ratio
+    for g in out:
+        present = _present(g)
+        if len(present) > 1 and not all(
+            1 / high <= _length_ratio(g, k, by_id) <= high for k in present
+        ):
+            return None
+    return out
+
+
+def _monotone_placement(score: np.ndarray) -> list[int]:
+    """For an (n slots x m items) score matrix with m <= n, the slot of each item, in order,
+    maximising the total score."""
+    n, m = score.shape
+    best = np.full((n + 1, m + 1), -np.inf)
+    best[:, 0] = 0.0
+    for i in range(1, n + 1):
+        for j in range(1, min(i, m) + 1):
+            best[i, j] = max(best[i - 1, j], best[i - 1, j - 1] + score[i - 1, j - 1])
+    slots = []
+    i, j = n, m
+    while j > 0:
+        if best[i, j] == best[i - 1, j - 1] + score[i - 1, j - 1]:
+            slots.append(i - 1)
+            j -= 1
+        i -= 1
+    return slots[::-1]
 
 
 def _straddled(run: Sequence[Members], by_id: Mapping[str, VersionVectors]) -> tuple[bool, bool]:

@@ -17,7 +17,12 @@ from tcheck.checks.base import Check
 from tcheck.checks.consensus import Divergence, compare_values
 from tcheck.checks.context import CheckContext, Located, located_evidence
 from tcheck.extract import DateMention, NumberMention
-from tcheck.extract.measures import METRIC, same_quantity
+from tcheck.extract.measures import (
+    METRIC,
+    PAIRED_TOLERANCE,
+    RELATIVE_TOLERANCE,
+    same_quantity,
+)
 from tcheck.extract.numbers import clock_hours
 from tcheck.model import Category, Finding, Group, Severity
 
@@ -25,8 +30,9 @@ _YEARS = range(1800, 2101)
 
 
 def _number_key(n: NumberMention) -> Hashable | None:
-    # A lone spelled "one"/"two" is usually "one of" or an article that translations drop.
-    if n.weak:
+    # A lone spelled "one"/"two" is usually "one of" or an article that translations drop;
+    # with a unit of measure ("двох миль", "полутора километрах") it is a quantity.
+    if n.weak and n.measure is None:
         return None
     return float(f"{n.value:.9g}")
 
@@ -59,9 +65,10 @@ def _convert_measures(values: dict[str, list[tuple[Hashable, Located]]]) -> None
             n: NumberMention = loc.item  # type: ignore[assignment]
             if n.measure is None:
                 continue
-            match = next(
+            # the original leads: of "198 см" and "6 фута и 6 инча", "двухметровый" takes feet
+            best = min(
                 (
-                    k
+                    (rank(o.item), str(k), k)  # type: ignore[arg-type]
                     for other, other_items in values.items()
                     # a version that gives both ("800 км/ч (497 миль/ч)") pairs its own
                     if other != vid and key not in original[other]
@@ -70,10 +77,11 @@ def _convert_measures(values: dict[str, list[tuple[Hashable, Located]]]) -> None
                     and rank(o.item) < rank(n)  # type: ignore[arg-type]
                     and same_quantity(n.value, n.measure, o.item.value, o.item.measure)  # type: ignore[attr-defined]
                 ),
-                None,
+                default=None,
             )
-            if match is not None:
-                items[i] = (match, loc)
+            if best is not None:
+                items[i] = (best[2], loc)
+    _round_hedged(values)
     # A version that gives a quantity in both units ("300 км (190 миль)") says it once: the
     # non-metric one takes the key of its metric partner, as a version with only one would.
     for items in values.values():
@@ -86,12 +94,49 @@ def _convert_measures(values: dict[str, list[tuple[Hashable, Located]]]) -> None
                     k
                     for k, o in items
                     if o.item.measure in METRIC  # type: ignore[attr-defined]
-                    and same_quantity(n.value, n.measure, o.item.value, o.item.measure)  # type: ignore[attr-defined]
+                    and same_quantity(
+                        n.value,
+                        n.measure,
+                        o.item.value,  # type: ignore[attr-defined]
+                        o.item.measure,  # type: ignore[attr-defined]
+                        PAIRED_TOLERANCE,
+                    )
                 ),
                 None,
             )
             if partner is not None:
                 items[i] = (partner, loc)
+
+
+def _round_hedged(values: dict[str, list[tuple[Hashable, Located]]]) -> None:
+    """A hedged measure agrees with one in the same unit that rounds the same quantity
+    otherwise ("приблизно 1,6 км" ~ "в полутора километрах", both for "about a mile")."""
+    for vid, items in values.items():
+        for i, (key, loc) in enumerate(items):
+            n: NumberMention = loc.item  # type: ignore[assignment]
+            if n.measure is None or not n.approx:
+                continue
+            own = {k for k, _ in items}
+            match = next(
+                (
+                    k
+                    for other, other_items in values.items()
+                    if other != vid and key not in {k for k, _ in other_items}
+                    for k, o in other_items
+                    if k not in own and _rounds_alike(n, o.item, other < vid)  # type: ignore[arg-type]
+                ),
+                None,
+            )
+            if match is not None:
+                items[i] = (match, loc)
+
+
+def _rounds_alike(n: NumberMention, o: NumberMention, o_leads: bool) -> bool:
+    """``n`` (hedged) and ``o`` are one measure in one unit, rounded apart; of two hedged
+    ones ``o`` gives its value only where it leads."""
+    if o.measure != n.measure or (o.approx and not o_leads):
+        return False
+    return abs(n.value - o.value) <= RELATIVE_TOLERANCE * max(abs(n.value), abs(o.value))
 
 
 def _date_values(ctx: CheckContext, group: Group) -> dict[str, list[tuple[Hashable, Located]]]:

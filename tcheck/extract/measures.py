@@ -31,10 +31,10 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"м|m|метр(?:а|ов|ів|и|ах|ами|ови|ове)?|met(?:er|re)s?", Unit("m", "length", 1.0)),
     (r"мил(?:я|и|ь|і|ях|ями|ю)|miles?|mi", Unit("mi", "length", 1609.344)),
     (
-        r"фут(?:а|ов|ів|и|ах|ови|ове|ова|ово|овата|овото)?|feet|foot|ft",
+        r"фут(?:а|ов|ів|и|ах|ови|ове|ова|ово|овата|овото)?|feet|foot|ft|′",
         Unit("ft", "length", 0.3048),
     ),
-    (r"дюйм\w*|инч(?:а|ове)?|inch(?:es)?|in\.", Unit("in", "length", 0.0254)),
+    (r"дюйм\w*|инч(?:а|ове)?|inch(?:es)?|in\.|″", Unit("in", "length", 0.0254)),
     (r"ярд\w*|yards?", Unit("yd", "length", 0.9144)),
     (r"кг|kg|килограм\w*|кілограм\w*|kilogram\w*", Unit("kg", "mass", 1.0)),
     (r"тонн\w*|тон(?:а|и|ове)?|tonnes?|tons?", Unit("t", "mass", 1000.0)),
@@ -58,12 +58,15 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
 _AFTER = re.compile(
     r"(?:[\s\u00a0\u202f]|-)?(?:"
     + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS))
-    + r")(?!\w)",
+    + r")(?:(?<=[′″])|(?!\w))",  # "6′6″": feet and inches run on
     re.IGNORECASE,
 )
 
 RELATIVE_TOLERANCE = 0.08
 """Rounding allowed between a value and its conversion (3 inches = 7.6 cm, written "8 см")."""
+PAIRED_TOLERANCE = 0.15
+"""Rounding allowed between a value and the conversion its own sentence gives beside it:
+writers round those loosely ("six meters (18 feet)")."""
 TEMPERATURE_TOLERANCE = 1.5
 """Degrees Celsius allowed between a temperature and its conversion."""
 
@@ -78,12 +81,31 @@ def measure_after(text: str, end: int) -> tuple[str, int] | None:
 
 
 _BY_CODE = {u.code: u for _, u in _UNITS}
+_PARTS = {("m", "cm"): 100, ("km", "m"): 1000, ("ft", "in"): 12}
+"""A unit and the smaller one a height or distance goes on in: "1 м 82 см", "6 футів 6 дюймів"."""
+
+
+def add_part(value: float, unit: str, part: float, part_unit: str) -> float | None:
+    """``value`` ``unit`` and ``part`` ``part_unit`` as one value in ``unit`` ("1 м 82 см" ->
+    1.82), or None when the second is not a smaller part of the first."""
+    per = _PARTS.get((unit, part_unit))
+    if per is None or not 0 <= part < per:
+        return None
+    return value + part / per
+
+
 METRIC = frozenset({"km", "cm", "mm", "m", "kg", "t", "l", "ha", "C"})
 
 
-def same_quantity(value: float, unit: str, other: float, other_unit: str) -> bool:
+def same_quantity(
+    value: float,
+    unit: str,
+    other: float,
+    other_unit: str,
+    tolerance: float = RELATIVE_TOLERANCE,
+) -> bool:
     """``value`` in ``unit`` is ``other`` in ``other_unit`` (two different units of one
-    dimension), up to a translator's rounding."""
+    dimension), up to a translator's rounding (``tolerance``, relative)."""
     a, b = _BY_CODE.get(unit), _BY_CODE.get(other_unit)
     if a is None or b is None or a.dimension != b.dimension:
         return False
@@ -98,7 +120,7 @@ def same_quantity(value: float, unit: str, other: float, other_unit: str) -> boo
         )
     base_a = value * a.factor + a.offset
     base_b = other * b.factor + b.offset
-    return abs(base_a - base_b) <= RELATIVE_TOLERANCE * max(abs(base_a), abs(base_b))
+    return abs(base_a - base_b) <= tolerance * max(abs(base_a), abs(base_b))
 
 
 def _scales(u: Unit) -> tuple[Unit, ...]:

@@ -11,7 +11,12 @@ Decisions worth knowing:
   "19 ч., източно време". A pair that cannot be a time is a score and reads like "a-b":
   "2:0", "31:27", "5/4", "2&1", "2та1" all give two numbers.
 * A number word that the dictionary reads first as something else ("семью" = the family,
-  "сім я" with a lost apostrophe) is a number only where a counted noun follows it.
+  "сім я" with a lost apostrophe) is a number only where a counted noun follows it; uk
+  "п'яту"/"п'ятою" (also the heel) is the ordinal only before a word that agrees with it.
+* "и" joins one compound number where a smaller place follows ("двадесет и пет" = 25,
+  "милиард и половина" = 1.5e9), not two counts ("два и три").
+* A measure in two units is one quantity in the larger ("1 м 82 см" = 1.82 m, "6′6″"); a
+  spelled count glued to its unit is a measure ("двухметровый" = 2 m).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from tcheck.extract import _morph
 from tcheck.extract.keys import normalize
-from tcheck.extract.measures import measure_after
+from tcheck.extract.measures import add_part, measure_after
 from tcheck.extract.model import NumberMention
 
 _SP = "[ \u00a0\u202f\u2009]"
@@ -95,10 +100,11 @@ _UNIT_AFTER = re.compile(
 _UNIT_BEFORE = re.compile(r"(?P<sym>[$€£¥₴₽]|USD|EUR|GBP|JPY|UAH)\s?$")
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
 
+# "приблизно за 1,6 км", "почти в 3 раза": a preposition may stand between hedge and number
 _APPROX = re.compile(
-    r"(?:около|примерно|приблизительно|порядка|почти|близько|приблизно|майже|"
+    r"(?<!\w)(?P<hedge>около|примерно|приблизительно|порядка|почти|близько|приблизно|майже|"
     r"понад|към|приблизително|почти|около|about|around|approximately|roughly|nearly|almost|"
-    r"some|~|≈)\s*$",
+    r"some|~|≈)\s*(?:(?:в|во|на|за|до|у|з|із|от|с|к|на|in|at|to)\s+)?$",
     re.IGNORECASE,
 )
 _APPROX_EXACT_LESS = frozenset({"понад"})  # "more than": not a hedge
@@ -375,7 +381,7 @@ def _match_unit(m: re.Match[str] | None, table: tuple[tuple[str, str], ...]) -> 
 
 def _approx_before(text: str, start: int) -> bool:
     m = _APPROX.search(text[max(0, start - 25) : start])
-    return m is not None and m.group().strip().lower() not in _APPROX_EXACT_LESS
+    return m is not None and m.group("hedge").lower() not in _APPROX_EXACT_LESS
 
 
 def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[NumberMention]:
@@ -464,26 +470,24 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
                 out.append(ordinal_mention)
             i += 1
             continue
-        total, current = 0.0, 0.0
+        total, current, last_mag = 0.0, 0.0, 0.0
         j = i
-        seen_any = False
         while j < len(words):
-            if j > i and text[words[j - 1].end() : words[j].start()].strip() not in ("", "и"):
+            if j > i and text[words[j - 1].end() : words[j].start()].strip():
                 break
             cur = _number_word(words[j].group(), lang) if j > i else nw
+            if cur is None and _joins(text, words, j, lang, current, last_mag):
+                # "двадесет и пет", "сто и двадцать", "милиард и половина"
+                j += 1
+                cur = _number_word(words[j].group(), lang) or _Word(last_mag / 2, False)
             if cur is None:
                 break
             if cur.magnitude:
                 total += (current or 1.0) * cur.value
-                current = 0.0
+                current, last_mag = 0.0, cur.value
             else:
                 current += cur.value
-            seen_any = True
             j += 1
-        if not seen_any:
-            i += 1
-            continue
-        # A trailing "и" was consumed as a joiner only if a number word followed it.
         start, end = words[i].start(), words[j - 1].end()
         if (
             j == i + 1
@@ -522,6 +526,32 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
     return out
 
 
+_JOINERS = frozenset({"и", "і", "й", "and"})
+_HALVES = frozenset({"половина", "половин", "половиной", "половиною", "half"})
+
+
+def _joins(
+    text: str, words: list[re.Match[str]], j: int, lang: str, current: float, last_mag: float
+) -> bool:
+    """Whether ``words[j]`` is an "и" inside one compound number: the word after it is a
+    smaller place ("двадесет и пет": units after tens) or a half of the magnitude before it
+    ("милиард и половина")."""
+    if words[j].group().lower() not in _JOINERS or j + 1 >= len(words):
+        return False
+    if text[words[j].end() : words[j + 1].start()].strip():
+        return False
+    nxt = words[j + 1].group()
+    if current == 0 and nxt.lower() in _HALVES:
+        return last_mag > 0
+    following = _number_word(nxt, lang)
+    if following is None or following.magnitude:
+        return False
+    if current == 0:  # "три хиляди и петстотин"
+        return following.value < last_mag
+    place = 10 ** (len(str(int(current))) - 1)
+    return current >= 20 and current % place == 0 and following.value < place
+
+
 def _standalone_ordinal(text: str, word: re.Match[str], lang: str) -> NumberMention | None:
     """An ordinal word from third to ninth on its own ("шостий раз", "в третьем раунде",
     "за шести път"). First and second are left out: they also mean "earliest" and "other"
@@ -534,8 +564,9 @@ def _standalone_ordinal(text: str, word: re.Match[str], lang: str) -> NumberMent
         return None
     nouns = [known and "NOUN" in grams for _, grams, known in _morph.parses(low, lang)]
     # pymorphy3 ranks ru parses, so the first decides ("третьем" stays, though "третье" is a
-    # noun); uk parses are unranked, so any noun reading does (uk "п'ятою": also the heel)
-    if any(nouns[:1] if lang == "ru" else nouns):
+    # noun); uk parses are unranked, so a noun reading ("п'ятою": also the heel) wins unless
+    # the next word agrees with the ordinal reading ("на п'яту спробу", "п'ята дитина")
+    if any(nouns[:1]) if lang == "ru" else (any(nouns) and not _agrees_next(text, word, lang)):
         return None
     unit = _ordinal_unit(word.group(), lang)
     if unit is None or unit < 3:
@@ -552,9 +583,36 @@ def _standalone_ordinal(text: str, word: re.Match[str], lang: str) -> NumberMent
     )
 
 
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+_GENDERS = frozenset({"masc", "femn", "neut", "plur"})
+
+
+def _forms(word: str, lang: str, pos: frozenset[str]) -> set[tuple[frozenset[str], ...]]:
+    """(case, gender or plural) of the dictionary parses of ``word`` with a part of speech in
+    ``pos``; an uninflected form gives an empty case."""
+    return {
+        (grams & _CASES, grams & _GENDERS)
+        for _, grams, known in _morph.parses(re.sub(r"[’ʼ]", "'", word.lower()), lang)
+        if known and grams & pos
+    }
+
+
+def _agrees_next(text: str, word: re.Match[str], lang: str) -> bool:
+    """Whether the word right after ``word`` (a space apart) is a noun or adjective in the
+    case and gender of ``word`` read as an adjective: the ordinal of a counted noun."""
+    nxt = re.match(r"[ \u00a0]+([^\W\d_][\w'’ʼ]*)", text[word.end() :])
+    if nxt is None:
+        return False
+    mine = _forms(word.group(), lang, frozenset({"ADJF"}))
+    theirs = _forms(nxt.group(1), lang, frozenset({"NOUN", "ADJF"}))
+    return any(case and (case, gender) in theirs for case, gender in mine)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
-    """Nothing but opening quotes, dashes or brackets before ``start`` in the sentence."""
-    return not text[:start].strip(" \u00a0«\"„“'‘(—–-")
+    """Nothing but opening quotes, dashes or brackets before ``start`` in the sentence, or
+    a headline's colon ("Нападение в Мидсамър Нортън: Четирима арестувани")."""
+    before = text[:start].strip(" \u00a0«\"„“'‘(—–-")
+    return not before or before.endswith(":")
 
 
 def _bare_magnitude(text: str, words: list[re.Match[str]], i: int) -> bool:
@@ -568,6 +626,48 @@ def _bare_magnitude(text: str, words: list[re.Match[str]], i: int) -> bool:
     return not between and normalize(words[i - 1].group()) in _GENITIVE_CUES
 
 
+# "двухметровый форвард", "двометровий", "двуметров", "десятикилометровый": a spelled count
+# made an adjective with its unit of measure.
+_COUNT_STEMS: dict[str, float] = {
+    "двух": 2, "дву": 2, "дво": 2, "трех": 3, "трёх": 3, "трьох": 3, "три": 3,
+    "четырех": 4, "чотири": 4, "четири": 4, "пяти": 5, "п'яти": 5, "пет": 5, "шести": 6,
+    "шест": 6, "семи": 7, "седем": 7, "восьми": 8, "осем": 8, "девяти": 9, "дев'яти": 9,
+    "девет": 9, "десяти": 10, "десет": 10, "полутора": 1.5, "півтора": 1.5,
+}  # fmt: skip
+_STEM_UNITS: dict[str, str] = {
+    "метров": "m", "километров": "km", "кілометров": "km", "сантиметров": "cm",
+    "футов": "ft", "килограммов": "kg", "кілограмов": "kg", "килограмов": "kg",
+    "тонн": "t", "тонов": "t", "мильн": "mi", "мильов": "mi",
+}  # fmt: skip
+_STEM_MEASURE = re.compile(
+    rf"(?<![\w'’ʼ])(?P<count>{'|'.join(sorted(_COUNT_STEMS, key=len, reverse=True))})"
+    rf"(?:[-‐])?(?P<unit>{'|'.join(_STEM_UNITS)})[^\W\d_]*",
+    re.IGNORECASE,
+)
+
+
+def _stem_measures(text: str, blocked: list[tuple[int, int]]) -> list[NumberMention]:
+    """Adjectives made of a spelled count and a unit: "двухметровый" is 2 m."""
+    out = []
+    for m in _STEM_MEASURE.finditer(re.sub(r"[’ʼ]", "'", text)):
+        if any(a <= m.start() < b for a, b in blocked):
+            continue
+        out.append(
+            NumberMention(
+                text=text[m.start() : m.end()],
+                start=m.start(),
+                end=m.end(),
+                value=float(_COUNT_STEMS[m.group("count").lower()]),
+                unit=None,
+                ordinal=False,
+                approx=_approx_before(text, m.start()),
+                spelled=True,
+                measure=_STEM_UNITS[m.group("unit").lower()],
+            )
+        )
+    return out
+
+
 def find_numbers(
     text: str, lang: str, blocked: list[tuple[int, int]] | None = None
 ) -> tuple[NumberMention, ...]:
@@ -577,7 +677,8 @@ def find_numbers(
     digits = _digit_mentions(text, lang, blocked)
     taken = blocked + [(n.start, n.end) for n in digits]
     words = _word_mentions(text, lang, taken)
-    return _with_measures(text, sorted(digits + words, key=lambda n: n.start))
+    stems = _stem_measures(text, taken)
+    return _with_measures(text, sorted(digits + words + stems, key=lambda n: n.start))
 
 
 def _with_measures(text: str, mentions: list[NumberMention]) -> tuple[NumberMention, ...]:
@@ -595,4 +696,30 @@ def _with_measures(text: str, mentions: list[NumberMention]) -> tuple[NumberMent
         first, second = out[k], out[k + 1]
         if first.in_range and second.in_range and first.measure is None:
             out[k] = replace(first, measure=second.measure)
-    return tuple(out)
+    return tuple(_compound_measures(text, out))
+
+
+_PART_GAP = re.compile(r"[ \u00a0]*(?:(?:и|і|й|та|and)[ \u00a0]+)?")
+
+
+def _compound_measures(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """A measure given in two units, "1 м 82 см", "6 футів і 6 дюймів", "6′6″", as one
+    mention in the larger unit, so that it is compared with "1,82 м" or "198 см" whole."""
+    out: list[NumberMention] = []
+    for n in mentions:
+        prev = out[-1] if out else None
+        whole = None
+        if prev and prev.measure and n.measure and not (prev.in_range or n.in_range):
+            gap = _PART_GAP.fullmatch(text, prev.end, n.start)
+            whole = gap and add_part(prev.value, prev.measure, n.value, n.measure)
+        if whole is None:
+            out.append(n)
+            continue
+        out[-1] = replace(
+            prev,
+            value=whole,
+            end=n.end,
+            text=text[prev.start : n.end],
+            spelled=prev.spelled and n.spelled,
+        )
+    return out

@@ -149,8 +149,8 @@ class NameAnalysis:
                     continue
                 if _acronym_and_word(ma, mb) or _initial_words(la, lb, langs):
                     continue
-                rel = compare_names(ma, mb)
-                if whole and rel is NameRelation.CONSONANT and other_given_name(ma, mb):
+                rel = compare_names(ma, mb, langs)
+                if whole and rel is NameRelation.CONSONANT and other_given_name(ma, mb, langs):
                     continue
                 if rel in (NameRelation.CONSONANT, NameRelation.ORTHOGRAPHY):
                     if self._matched(mb, left_a):

@@ -124,6 +124,60 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("Bloomberg", "Блумберг"),
 )
 
+# Exonyms: places whose traditional ru/uk/bg names differ beyond what the letter folding
+# reaches (ru Вена, uk Відень, bg Виена; bg Атина for Greek Athens, ru/uk Афины through
+# Byzantine th = ф; uk ікавізм Рівне / Ровно). Only places the folding does not already
+# equate are listed (Пекин / Пекін, Гаага / Хага, Кельн / Кьолн agree without help). Same
+# format as EQUIVALENTS: the first spelling gives the key; Latin spellings match originals
+# quoted in the text.
+EXONYMS: tuple[tuple[str, ...], ...] = (
+    # countries and regions
+    ("Аргентина", "Аржентина", "Argentina"),
+    ("Армения", "Вірменія", "Armenia"),
+    ("Кипр", "Кіпр", "Кипър", "Cyprus"),
+    ("Ливия", "Лівія", "Либия", "Libya"),
+    ("Молдавия", "Молдова", "Moldova"),
+    ("Мьянма", "М'янма", "Мианмар", "Myanmar"),
+    ("Румыния", "Румунія", "Румъния", "Romania"),
+    ("Словакия", "Словаччина", "Slovakia"),
+    ("Чехословакия", "Чехословаччина", "Czechoslovakia"),
+    ("Черногория", "Чорногорія", "Черна гора", "Montenegro"),
+    ("Эфиопия", "Ефіопія", "Етиопия", "Ethiopia"),
+    ("Йемен", "Ємен", "Yemen"),
+    ("Саудовская Аравия", "Саудівська Аравія", "Саудитска Арабия", "Saudi Arabia"),
+    ("Северная Ирландия", "Північна Ірландія", "Северна Ирландия", "Northern Ireland"),
+    ("Северная Македония", "Північна Македонія", "Северна Македония", "North Macedonia"),
+    (
+        "Соединенное Королевство",
+        "Сполучене Королівство",
+        "Обединеното кралство",
+        "Обединено кралство",
+        "United Kingdom",
+    ),
+    ("Альпы", "Альпи", "Алпи", "Алпите", "Alps"),
+    ("Дунай", "Дунав", "Danube"),
+    # cities
+    ("Афины", "Афіни", "Атина", "Athens"),
+    ("Бангкок", "Банкок", "Bangkok"),
+    ("Брюссель", "Брюсель", "Брюксел", "Brussels"),
+    ("Бухарест", "Букурещ", "Bucharest"),
+    ("Вена", "Відень", "Виена", "Vienna", "Wien"),
+    ("Иерусалим", "Єрусалим", "Jerusalem"),
+    ("Кишинев", "Кишинів", "Chisinau"),
+    ("Краков", "Краків", "Krakow"),
+    ("Марсель", "Марсилия", "Marseille"),
+    ("Мехико", "Мехіко", "Мексико Сити", "Mexico City"),
+    ("Неаполь", "Неапол", "Наполи", "Наполі", "Napoli", "Naples"),
+    ("Салоники", "Салоніки", "Солун", "Thessaloniki"),
+    ("Сан-Паулу", "Сао Пауло", "São Paulo"),
+    ("Стамбул", "Истанбул", "Istanbul"),
+    # Ukrainian cities whose ru and uk names differ by more than a vowel
+    ("Запорожье", "Запоріжжя", "Запорожие", "Zaporizhzhia"),
+    ("Ровно", "Рівне", "Rivne"),
+    ("Чернигов", "Чернігів", "Chernihiv"),
+    ("Черновцы", "Чернівці", "Chernivtsi"),
+)
+
 _FIRST_PLACE = next(i for i, g in enumerate(EQUIVALENTS) if g[0] == "Киев")
 
 
@@ -253,7 +307,7 @@ def _phrase_key_raw(phrase: str, lang: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _equivalents() -> dict[str, str]:
     table: dict[str, str] = {}
-    for group in EQUIVALENTS:
+    for group in EQUIVALENTS + EXONYMS:
         canon = _phrase_key_raw(group[0], "ru")
         for variant in group:
             for lang in ("ru", "uk", "bg"):
@@ -277,14 +331,16 @@ def equivalent_spellings(a: str, b: str, lang: str) -> bool:
 
 
 def is_place_key(key: str) -> bool:
-    """Whether ``key`` is one of the places (countries, cities) of the equivalents table."""
+    """Whether ``key`` is one of the places (countries, cities) of the equivalents and
+    exonyms tables."""
     return key in _place_keys()
 
 
 @functools.lru_cache(maxsize=1)
 def _place_keys() -> frozenset[str]:
     table = _equivalents()
-    return frozenset(table[_phrase_key_raw(g[0], "ru")] for g in EQUIVALENTS[_FIRST_PLACE:])
+    places = EQUIVALENTS[_FIRST_PLACE:] + EXONYMS
+    return frozenset(table[_phrase_key_raw(g[0], "ru")] for g in places)
 
 
 @functools.lru_cache(maxsize=65536)

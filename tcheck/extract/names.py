@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import permutations
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -149,11 +150,26 @@ def _dictionary_says_common(word: str, lang: str) -> bool:
 
 
 def _bg_candidates(word: str) -> Iterator[str]:
+    """Russian spellings a Bulgarian word may have: without its article, and with the hard
+    sign Russian writes after a prefix (обединено -> объединено)."""
+    for cand in _bg_bare_forms(word):
+        yield cand
+        with_sign = _BG_PREFIX_SIGN.sub(r"\1ъ", cand, count=1)
+        if with_sign != cand:
+            yield with_sign
+
+
+def _bg_bare_forms(word: str) -> Iterator[str]:
     yield word
     for suffix, repl in (("ята", "я"), ("ата", "а"), ("ът", ""), ("ят", "ь"), ("ото", "о"),
                          ("ите", "и"), ("та", "")):  # fmt: skip
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             yield word[: -len(suffix)] + repl
+
+
+# Bulgarian dropped the separating ъ that Russian keeps between a prefix ending in a
+# consonant and е/ю/я (обединен / объединён, изявление / изъявление, подем / подъём).
+_BG_PREFIX_SIGN = re.compile(r"^(об|от|под|над|раз|из|без|пред)(?=[еёюя]\w{3})")
 
 
 def _bg_adjective_forms(word: str) -> Iterator[str]:
@@ -341,6 +357,10 @@ def token_relation(a: str, b: str) -> NameRelation:
         ):
             # an English final -s (Де-Мойнз / Де Мойн, Гамфріс / Хамфри)
             return NameRelation.ORTHOGRAPHY
+    if _palatalized_plural(short, long_):
+        # a people and their country (Чехословакия / bg Чехословаците, Словаччина /
+        # Словаци): a derived word, not a respelling
+        return NameRelation.DIFFERENT
     fa, fb = (th_folded(a), th_folded(b)) if a.count("d") != b.count("d") else (a, b)
     la, lb = sound_units(loose_key(fa)), sound_units(loose_key(fb))
     skeleton_a, skeleton_b = consonant_skeleton(la), consonant_skeleton(lb)
@@ -382,6 +402,20 @@ def token_relation(a: str, b: str) -> NameRelation:
     return NameRelation.DIFFERENT
 
 
+_PLURAL_STEM = 6
+"""Fewest sounds of a key whose final k may turn ts in a Bulgarian plural: a demonym
+(словак / словаци), not a short name whose last consonant changed (Мацек / Мацец)."""
+
+
+def _palatalized_plural(a: str, b: str) -> bool:
+    """Whether one key ends in k where the other ends in ts (Bulgarian plurals of nouns in -к:
+    чехословак / чехословаци), after a long shared stem."""
+    for x, y in ((a, b), (b, a)):
+        if x.endswith("k") and y == x[:-1] + "ts" and len(sound_units(x)) >= _PLURAL_STEM:
+            return True
+    return False
+
+
 def _shape(key: str) -> str:
     """Consonants and vowel groups in order (Эйвон and Авън: VCVC): with the same consonants,
     the same word with its vowels transliterated differently."""
@@ -399,29 +433,41 @@ def _east_asian(key: str) -> str:
     return sound_units(loose_key(devoiced(re.sub(r"(?<=n)h$", "", key))))
 
 
-def compare_names(a: NameMention, b: NameMention) -> NameRelation:
-    """How mention ``a`` relates to mention ``b`` (language-independent, symmetric).
+NO_LANGS = ("", "")
+"""The languages of two mentions when the caller does not know them."""
+
+
+def compare_names(
+    a: NameMention, b: NameMention, langs: tuple[str, str] = NO_LANGS
+) -> NameRelation:
+    """How mention ``a`` relates to mention ``b`` (symmetric).
 
     Multi-word names are compared token by token, the shorter against the longer: "Такаичи"
     against "Санаэ Такаичи" is SAME, "Сакае Такаїчі" against "Санаэ Такаичи" is CONSONANT.
     Tokens that are the languages' own words (Нижняя / Баха Калифорния) are left out, and a
-    hyphenated given name may be written as one word (Кай-Фу Ли / Ли Кайфу).
+    hyphenated given name may be written as one word (Кай-Фу Ли / Ли Кайфу). ``langs``, the
+    languages of ``a`` and ``b`` where known, tell which word had no dictionary to read it.
     """
     if a.key == b.key:
         return NameRelation.SAME
-    return _compare_spans(a.text, a.tokens, b.text, b.tokens, a.latin != b.latin)
+    return _compare_spans(a.text, a.tokens, b.text, b.tokens, a.latin != b.latin, langs)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _compare_spans(
-    text_a: str, keys_a: tuple[str, ...], text_b: str, keys_b: tuple[str, ...], mixed: bool
+    text_a: str,
+    keys_a: tuple[str, ...],
+    text_b: str,
+    keys_b: tuple[str, ...],
+    mixed: bool,
+    langs: tuple[str, str],
 ) -> NameRelation:
     words_a, words_b = _words(text_a, keys_a), _words(text_b, keys_b)
-    rel = _compare_words(words_a, words_b, mixed)
+    rel = _compare_words(words_a, words_b, mixed, langs)
     if len(words_a) != len(words_b) and rel is not NameRelation.SAME:
         merged_a, merged_b = _hyphens_joined(text_a, keys_a), _hyphens_joined(text_b, keys_b)
         if (merged_a, merged_b) != (words_a, words_b):
-            joined = _compare_words(merged_a, merged_b, mixed)
+            joined = _compare_words(merged_a, merged_b, mixed, langs)
             rel = min(rel, joined, key=RELATION_RANK.__getitem__)
     return rel
 
@@ -449,9 +495,11 @@ def _hyphens_joined(text: str, keys: tuple[str, ...]) -> list[_Word]:
     return out
 
 
-def _compare_words(a: list[_Word], b: list[_Word], mixed_scripts: bool) -> NameRelation:
+def _compare_words(
+    a: list[_Word], b: list[_Word], mixed_scripts: bool, langs: tuple[str, str]
+) -> NameRelation:
     pairs = _token_pairs(a, b)
-    kept = _kept_pairs(pairs)
+    kept = _kept_pairs(pairs, langs)
     if len(kept) < len(pairs) and kept and all(p.rel is NameRelation.SAME for p in kept):
         return NameRelation.ORTHOGRAPHY
     rels = [p.rel for p in kept]
@@ -476,11 +524,12 @@ def _near(a: str, b: str) -> bool:
     return a[:3] == b[:3] or fuzz.ratio(a, b) >= 60
 
 
-def other_given_name(a: NameMention, b: NameMention) -> bool:
+def other_given_name(a: NameMention, b: NameMention, langs: tuple[str, str] = NO_LANGS) -> bool:
     """For two mentions :func:`compare_names` calls CONSONANT: whether that is because the
     surname agrees while another token is unrelated (Бърнард Ван / Майкъл Ван): in one
     sentence a changed given name, across a whole text possibly two people."""
-    kept = _kept_pairs(_token_pairs(_words(a.text, a.tokens), _words(b.text, b.tokens)))
+    pairs = _token_pairs(_words(a.text, a.tokens), _words(b.text, b.tokens))
+    kept = _kept_pairs(pairs, langs)
     return any(p.rel is NameRelation.DIFFERENT for p in kept)
 
 
@@ -518,7 +567,7 @@ def _rank(x: str, y: str) -> int:
     return RELATION_RANK[token_relation(x, y)]
 
 
-def _kept_pairs(pairs: list[_TokenPair]) -> list[_TokenPair]:
+def _kept_pairs(pairs: list[_TokenPair], langs: tuple[str, str] = NO_LANGS) -> list[_TokenPair]:
     """The pairs that speak about the spelling of the name: without the languages' own words
     and without unrelated one- or two-letter syllables (Ли / Ри Ён Хо: Korean and Chinese
     syllables vary with the romanisation). Once a name shows itself translated word by word
@@ -529,7 +578,7 @@ def _kept_pairs(pairs: list[_TokenPair]) -> list[_TokenPair]:
         for p in pairs
         if not (p.rel is NameRelation.DIFFERENT and max(len(p.key_a), len(p.key_b)) <= 2)
     ]
-    translated = [p for p in kept if _translated(p)]
+    translated = [p for p in kept if _translated(p, langs)]
     if not translated:
         return kept
     return [
@@ -540,11 +589,12 @@ def _kept_pairs(pairs: list[_TokenPair]) -> list[_TokenPair]:
     ]
 
 
-def _translated(p: _TokenPair) -> bool:
+def _translated(p: _TokenPair, langs: tuple[str, str] = NO_LANGS) -> bool:
     """Whether a token pair is a word translated inside a name rather than one name respelled:
     both common words (Премьер-лиги / Прем'єр-лізі, Олимпиады / Олимпийските); a common word
-    facing an unrelated word (Нижняя / Баха Калифорния, Ближний / Средния Изток) or a word a
-    dictionary reads as a name (Турецкое / Турция, Відень / Вена)."""
+    facing an unrelated word (Нижняя / Баха Калифорния, Ближний / Средния Изток), a word a
+    dictionary reads as a name (Турецкое / Турция, Відень / Вена) or a word of a language
+    without a dictionary here (Центрального / bg Сентръл)."""
     if p.rel is NameRelation.SAME:
         return False
     if common_word(p.a) and common_word(p.b):
@@ -554,7 +604,37 @@ def _translated(p: _TokenPair) -> bool:
         return False
     if p.rel is NameRelation.CONSONANT and len(p.key_a) == len(p.key_b):
         return False  # a letter swapped, not a word derived: Кулеба / Кулева is a respelling
-    return p.rel is NameRelation.DIFFERENT or {reading_a, reading_b} == {"common", "name"}
+    if p.rel is NameRelation.DIFFERENT or {reading_a, reading_b} == {"common", "name"}:
+        return True
+    return _undictionaried_word(p, (reading_a, reading_b), langs)
+
+
+def _undictionaried_word(
+    p: _TokenPair, readings: tuple[str | None, str | None], langs: tuple[str, str]
+) -> bool:
+    """A ru/uk common word facing a word of a language without a dictionary here that the
+    Russian stems do not explain either, longer or shorter in sounds than a changed consonant
+    leaves it (ш -> п keeps the count): the one version translated the word, the other wrote
+    its own word or transliterated the original (Центрального / bg Сентръл, Элитной / Елит,
+    Республику / Република). Where both languages have a dictionary, its silence means a
+    name: Кантен / Катен is a respelling although uk reads Катен as a word."""
+    for (reading, lang), (other_reading, other_lang) in permutations(
+        zip(readings, langs, strict=True)
+    ):
+        if (
+            reading == "common"
+            and lang in _morph.MORPH_LANGS
+            and other_reading is None
+            and other_lang
+            and other_lang not in _morph.MORPH_LANGS
+        ):
+            return is_cyrillic(p.a) and is_cyrillic(p.b) and _sounds(p.key_a) != _sounds(p.key_b)
+    return False
+
+
+def _sounds(key: str) -> int:
+    """Length of a key in sounds (a digraph is one)."""
+    return len(sound_units(loose_key(key)))
 
 
 def plain_word(word: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from tcheck.align.dp import Step
+from tcheck.align.dp import SKIP_X, Band, Step, best_path
 from tcheck.align.features import normalize_rows
 from tcheck.align.profile import AlignParams, Profile, single
 from tcheck.align.search import align_profiles
@@ -550,21 +550,14 @@ def _onto_spine(
 
 def _monotone_placement(score: np.ndarray) -> list[int]:
     """For an (n slots x m items) score matrix with m <= n, the slot of each item, in order,
-    maximising the total score."""
+    maximising the total score: a path of the DP core where slots may stay empty (1-0 beads)
+    and items may not (0-1 beads cost more than any placement gains)."""
     n, m = score.shape
-    best = np.full((n + 1, m + 1), -np.inf)
-    best[:, 0] = 0.0
-    for i in range(1, n + 1):
-        for j in range(1, min(i, m) + 1):
-            best[i, j] = max(best[i - 1, j], best[i - 1, j - 1] + score[i - 1, j - 1])
-    slots = []
-    i, j = n, m
-    while j > 0:
-        if best[i, j] == best[i - 1, j - 1] + score[i - 1, j - 1]:
-            slots.append(i - 1)
-            j -= 1
-        i -= 1
-    return slots[::-1]
+    pair = np.full((n + 1, m + 1), -np.inf)
+    pair[1:, 1:] = score
+    forbidden = -2.0 * (1.0 + np.abs(score).sum())  # more than any placement can gain
+    path = best_path(Band.full(n, m), {(1, 1): pair, SKIP_X: np.zeros((n + 1, m + 1))}, forbidden)
+    return [s.x0 for s in path if s.x1 > s.x0 and s.y1 > s.y0]
 
 
 def _straddled(run: Sequence[Members], by_id: Mapping[str, VersionVectors]) -> tuple[bool, bool]:

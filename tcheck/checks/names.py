@@ -263,21 +263,19 @@ def _unpaired(
     names_a: list[Located], names_b: list[Located]
 ) -> tuple[list[Located], list[Located]]:
     """The mentions of two aligned sentences left once equal keys are paired one to one."""
-    pool = Counter(_mention(m).key for m in names_b)
-    left_a = []
-    for m in names_a:
+    return _left_over(names_a, names_b), _left_over(names_b, names_a)
+
+
+def _left_over(names: list[Located], others: list[Located]) -> list[Located]:
+    """``names`` without those whose key ``others`` also hold (each of theirs used once)."""
+    pool = Counter(_mention(m).key for m in others)
+    left = []
+    for m in names:
         if pool[_mention(m).key] > 0:
             pool[_mention(m).key] -= 1
         else:
-            left_a.append(m)
-    pool = Counter(_mention(m).key for m in names_a)
-    left_b = []
-    for m in names_b:
-        if pool[_mention(m).key] > 0:
-            pool[_mention(m).key] -= 1
-        else:
-            left_b.append(m)
-    return left_a, left_b
+            left.append(m)
+    return left
 
 
 def _acronym_and_word(a: NameMention, b: NameMention) -> bool:

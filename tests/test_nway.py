@@ -90,7 +90,7 @@ def test_a_version_with_fewer_sentences_in_a_run_is_placed_by_length_and_likenes
     ]
 
 
-def test_gaps_stay_apart_where_a_version_has_nothing_or_lengths_do_not_fit() -> None:
+def test_a_version_with_nothing_in_a_run_keeps_its_gap_while_the_others_pair() -> None:
     two_versions_alone = [
         {"a": (0,), "b": (0,), "c": (0,)},
         {"a": (), "b": (), "c": (1,)},
@@ -99,7 +99,24 @@ def test_gaps_stay_apart_where_a_version_has_nothing_or_lengths_do_not_fit() -> 
     ]
     topics = {"a": [0, -1, 1, -1], "b": [0, 1, -1, -1], "c": [0, -1, 1, -1]}
     by_id = {v: _version(v, [50.0, 60.0, 70.0, 80.0], topics=t) for v, t in topics.items()}
-    assert _pair_gaps(two_versions_alone, by_id, NWayParams()) == two_versions_alone
+    assert _pair_gaps(two_versions_alone, by_id, NWayParams()) == [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (1,), "b": (), "c": (1,)},
+        {"a": (2,), "b": (1,), "c": (2,)},
+    ]
+    # as many sentences each, or nothing is paired
+    uneven = [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (), "b": (), "c": (1,)},
+        {"a": (1,), "b": (), "c": ()},
+        {"a": (2,), "b": (), "c": ()},
+        {"a": (3,), "b": (1,), "c": (2,)},
+    ]
+    by_id = {**by_id, "a": _version("a", [50.0, 60.0, 70.0, 80.0], topics=[0, -1, -1, 1])}
+    assert _pair_gaps(uneven, by_id, NWayParams()) == uneven
+
+
+def test_gaps_stay_apart_where_lengths_do_not_fit() -> None:
     long_and_short = {**BY_ID, "c": _version("c", [50.0, 400.0, 70.0])}
     groups = [
         {"a": (0,), "b": (0,), "c": (0,)},

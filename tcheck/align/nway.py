@@ -434,8 +434,9 @@ def _pair_gaps(
     sentence counts, a stretch of whole paragraphs, as many in every version, pairs paragraph
     by paragraph (and sentence by sentence inside paragraphs of equal counts). Failing both,
     the sentences of the versions with fewer are placed on those of the version with the most
-    (``_onto_spine``). A second round also breaks stretches at shared groups with a loose
-    member (``_firmly_shared``).
+    (``_onto_spine``). A version with nothing in the stretch keeps its gap there (a real
+    omission) while the others, as many sentences each, pair among themselves. A second round
+    also breaks stretches at shared groups with a loose member (``_firmly_shared``).
     """
     ids = sorted({k for g in groups for k in g})
     if len(ids) < 2:
@@ -443,17 +444,27 @@ def _pair_gaps(
 
     def plausible(g: Members) -> bool:
         high = params.gap_length_ratio
-        return all(1 / high <= _length_ratio(g, k, by_id) <= high for k in ids)
+        return all(1 / high <= _length_ratio(g, k, by_id) <= high for k in _present(g))
 
     def diagonal(units: Mapping[str, list[tuple[int, ...]]]) -> list[Members] | None:
-        """The i-th units of all versions as one group, if every version has as many."""
+        """The i-th units of the given versions as one group (the others empty), if every
+        given version has as many."""
         if len({len(u) for u in units.values()}) != 1:
             return None
-        return [{k: units[k][i] for k in ids} for i in range(len(units[ids[0]]))]
+        n = len(next(iter(units.values())))
+        return [{k: units[k][i] if k in units else () for k in ids} for i in range(n)]
 
     def paired(run: Sequence[Members]) -> list[Members] | None:
         """The run re-paired, or None where it cannot be."""
         own = {k: sorted(i for g in run for i in g.get(k, ())) for k in ids}
+        there = [k for k in ids if own[k]]
+        if len(there) < len(ids):
+            # A version with nothing here really lacks the passage; the others, as many
+            # sentences each, still pair among themselves.
+            lacking = diagonal({k: [(i,) for i in own[k]] for k in there})
+            if len(there) < 2 or lacking is None:
+                return None
+            return lacking if all(plausible(g) for g in lacking) else None
         by_sentence = diagonal({k: [(i,) for i in own[k]] for k in ids})
         if by_sentence is None:
             # Whole paragraphs facing each other: pair them, and their sentences where the

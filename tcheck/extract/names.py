@@ -469,7 +469,16 @@ def _compare_spans(
         if (merged_a, merged_b) != (words_a, words_b):
             joined = _compare_words(merged_a, merged_b, mixed, langs)
             rel = min(rel, joined, key=RELATION_RANK.__getitem__)
+        if rel not in (NameRelation.SAME, NameRelation.ORTHOGRAPHY) and _one_word(
+            words_a, langs[0]
+        ) == _one_word(words_b, langs[1]):
+            rel = NameRelation.ORTHOGRAPHY  # written apart or as one word: Пиди Джая / Підіджая
     return rel
+
+
+def _one_word(words: list[_Word], lang: str) -> str:
+    """The key of a name's words written together."""
+    return token_key("".join(w for w, _ in words), lang)
 
 
 _Word = tuple[str, str]

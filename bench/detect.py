@@ -12,7 +12,8 @@ deleted sentence, a sentence added from another document, an attribution's sourc
 another outlet. tcheck's pipeline runs on the modified triple and its findings are matched to the
 gold. The unmodified triples are run too: their findings are the baseline that precision
 discounts, and their warning-or-worse findings are sampled for a manual verdict
-(bench/detect_verdicts.yaml, keyed by finding fingerprint).
+(bench/detect_verdicts.yaml, keyed by document and finding fingerprint: a fingerprint names the
+versions, code and detail, which recur across documents).
 """
 
 from __future__ import annotations
@@ -646,6 +647,12 @@ def sample(warnings: Sequence[tuple[str, Finding]], seed: int) -> list[tuple[str
     return sorted(picked, key=lambda x: (x[0], x[1].code, x[1].fingerprint))
 
 
+def verdict_key(doc: str, fingerprint: str) -> str:
+    """Where a sampled finding's verdict is stored: the version ids are the same in every
+    triple, so the fingerprint alone recurs across documents."""
+    return f"{doc}/{fingerprint}"
+
+
 def load_verdicts() -> dict[str, dict]:
     if not VERDICTS.exists():
         return {}
@@ -669,7 +676,7 @@ def write_report(result: dict, docs: Sequence[Document], seed: int) -> dict:
     warnings = warnings_of(result["baseline"])
     picked = sample(warnings, seed)
     verdicts = load_verdicts()
-    judged = [verdicts.get(f.fingerprint) for _, f in picked]
+    judged = [verdicts.get(verdict_key(doc, f.fingerprint)) for doc, f in picked]
     real = sum(1 for v in judged if v and v.get("verdict") == "real")
     known = sum(1 for v in judged if v and v.get("verdict") in ("real", "false alarm"))
     per_doc = Counter(doc for doc, _ in warnings)
@@ -690,7 +697,9 @@ def write_report(result: dict, docs: Sequence[Document], seed: int) -> dict:
                     "fingerprint": f.fingerprint,
                     "code": f.code,
                     "message": f.message,
-                    "verdict": (verdicts.get(f.fingerprint) or {}).get("verdict", "unjudged"),
+                    "verdict": (verdicts.get(verdict_key(doc, f.fingerprint)) or {}).get(
+                        "verdict", "unjudged"
+                    ),
                 }
                 for doc, f in picked
             ],
@@ -720,7 +729,8 @@ def render(data: dict) -> dict:
     verdicts = load_verdicts()
     u = data["unmodified"]
     for entry in u["sample"]:
-        entry["verdict"] = (verdicts.get(entry["fingerprint"]) or {}).get("verdict", "unjudged")
+        stored = verdicts.get(verdict_key(entry["doc"], entry["fingerprint"])) or {}
+        entry["verdict"] = stored.get("verdict", "unjudged")
     u["sample_real"] = sum(e["verdict"] == "real" for e in u["sample"])
     u["sample_judged"] = sum(e["verdict"] in ("real", "false alarm") for e in u["sample"])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -799,7 +809,7 @@ def _markdown(data: dict, verdicts: dict) -> str:
         "",
         f"A random sample of {len(u['sample'])} of them, judged by reading the three translations "
         "against the English source line (verdicts in `bench/detect_verdicts.yaml`, keyed by "
-        "fingerprint): **real divergence** = the translations really differ in that detail "
+        "document and fingerprint): **real divergence** = the translations really differ in that detail "
         "(a translator dropped, added or changed it); **false alarm** = they say the same "
         "thing. Real: "
         f"**{u['sample_real']} of {u['sample_judged']}** ({_fmt(share)}; target ≥ "
@@ -809,7 +819,7 @@ def _markdown(data: dict, verdicts: dict) -> str:
         "|---|---|---|---|---|",
     ]
     for entry in u["sample"]:
-        v = verdicts.get(entry["fingerprint"]) or {}
+        v = verdicts.get(verdict_key(entry["doc"], entry["fingerprint"])) or {}
         lines.append(
             f"| {entry['doc']} | {entry['code']} | {_cell(entry['message'])} | "
             f"{v.get('verdict', 'unjudged')} | {_cell(v.get('note', ''), 120)} |"

@@ -458,15 +458,14 @@ def _pair_gaps(
         """The run re-paired, or None where it cannot be."""
         own = {k: sorted(i for g in run for i in g.get(k, ())) for k in ids}
         there = [k for k in ids if own[k]]
-        if len(there) < len(ids):
-            # A version with nothing here really lacks the passage; the others, as many
-            # sentences each, still pair among themselves.
-            lacking = diagonal({k: [(i,) for i in own[k]] for k in there})
-            if len(there) < 2 or lacking is None:
-                return None
-            return lacking if all(plausible(g) for g in lacking) else None
-        by_sentence = diagonal({k: [(i,) for i in own[k]] for k in ids})
+        if len(there) < 2:
+            return None
+        by_sentence = diagonal({k: [(i,) for i in own[k]] for k in there})
         if by_sentence is None:
+            if len(there) < len(ids):
+                # A version with nothing here really lacks the passage; the others pair
+                # among themselves only with as many sentences each.
+                return None
             # Whole paragraphs facing each other: pair them, and their sentences where the
             # paragraphs hold as many.
             paragraphs = {k: _whole_paragraphs(by_id[k], own[k]) for k in ids}

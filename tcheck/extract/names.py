@@ -476,13 +476,13 @@ def _compare_spans(
     return rel
 
 
+_Word = tuple[str, str]
+"""A token of a name: as written, and its key."""
+
+
 def _one_word(words: list[_Word], lang: str) -> str:
     """The key of a name's words written together."""
     return token_key("".join(w for w, _ in words), lang)
-
-
-_Word = tuple[str, str]
-"""A token of a name: as written, and its key."""
 
 
 def _words(text: str, keys: tuple[str, ...]) -> list[_Word]:

@@ -171,6 +171,9 @@ _MAG_LEMMAS = {
     "мільярд": 1e9, "триллион": 1e12, "трильйон": 1e12,
     "хиляда": 1e3, "хиляди": 1e3, "милион": 1e6, "милиона": 1e6, "милиард": 1e9,
     "милиарда": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    # a decade counts years as a thousand counts units: "два десятилетия" is 20 (years)
+    "десятилетие": 10, "десятиліття": 10, "десетилетие": 10, "десетилетия": 10,
+    "десетилетието": 10, "decade": 10, "decades": 10,
 }  # fmt: skip
 # A magnitude word with no count before it is a number only in the singular ("тысяча",
 # "a million"); "тысячи людей", "кілька мільярдів", "хиляди хора" are vague.
@@ -178,14 +181,21 @@ _BARE_MAGNITUDES = frozenset(
     {"тысяча", "тысячу", "тисяча", "тисячу", "хиляда", "миллион", "мільйон", "милион",
      "миллиард", "мільярд", "милиард", "thousand", "million", "billion",
      # the genitive singular: "более миллиона", "понад мільйона"
-     "миллиона", "миллиарда", "мільйона", "мільярда"}
+     "миллиона", "миллиарда", "мільйона", "мільярда",
+     # "a decade" in the singular cases that are never plural
+     "десятилетие", "десятилетию", "десятилетием", "десятилетии", "десятиліттю",
+     "десятилітті", "десятиліттям", "десетилетие", "десетилетието", "decade"}
 )  # fmt: skip
-# "тысячи"/"тисячі" is "thousands" but also the genitive of "a thousand" after these words:
-# "свыше тысячи людей", "близько тисячі".
+# Forms that are plural ("thousands", "decades") or a singular genitive ("of a thousand"): a
+# number only after these words ("свыше тысячи людей", "близько тисячі", "более десятилетия")
+# or after an adjective in the genitive singular ("прошлого десятилетия").
+_SINGULAR_OR_PLURAL = frozenset({"тысячи", "тисячі", "десятилетия", "десятиліття"})
 _GENITIVE_CUES = frozenset(
     {"свыше", "более", "больше", "менее", "меньше", "около", "порядка", "до", "от", "из",
-     "близько", "більше", "менше", "понад", "від", "з", "із"}
+     "близько", "більше", "менше", "понад", "від", "з", "із", "течение", "протяжении",
+     "протягом", "впродовж", "упродовж", "продолжение"}
 )  # fmt: skip
+_GENITIVE_SINGULAR_ADJ = re.compile(r"(?:ого|его|ього)$")
 # What may follow a number word that the dictionary reads first as something else and make
 # it a count after all: "семью детьми", "три з п'яти".
 _COUNT_PREPOSITIONS = frozenset({"з", "із", "зі", "из", "от", "of"})
@@ -480,6 +490,10 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
                 # "двадесет и пет", "сто и двадцать", "милиард и половина"
                 j += 1
                 cur = _number_word(words[j].group(), lang) or _Word(last_mag / 2, False)
+            elif cur is None and current and _adjective_before_magnitude(text, words, j, lang):
+                # "два последних десятилетия", "две изминали десетилетия"
+                j += 1
+                cur = _number_word(words[j].group(), lang)
             if cur is None:
                 break
             if cur.magnitude:
@@ -491,6 +505,7 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
         start, end = words[i].start(), words[j - 1].end()
         if (
             j == i + 1
+            and not nw.magnitude
             and w.group().lower() not in _TIMES_VALUES
             and _reads_otherwise(w.group(), lang)
             and not _counts_next(text, end, lang)
@@ -550,6 +565,26 @@ def _joins(
         return following.value < last_mag
     place = 10 ** (len(str(int(current))) - 1)
     return current >= 20 and current % place == 0 and following.value < place
+
+
+def _adjective_before_magnitude(
+    text: str, words: list[re.Match[str]], j: int, lang: str
+) -> bool:
+    """Whether ``words[j]`` is a plural adjective between a count and its magnitude noun."""
+    if j + 1 >= len(words) or text[words[j].end() : words[j + 1].start()].strip():
+        return False
+    following = _number_word(words[j + 1].group(), lang)
+    if following is None or not following.magnitude:
+        return False
+    word = words[j].group()
+    if not word.islower():
+        return False
+    if lang in _morph.MORPH_LANGS:
+        return any(
+            known and "ADJF" in grams and "plur" in grams
+            for _, grams, known in _morph.parses(word, lang)
+        )
+    return lang == "bg" and word.endswith("и")
 
 
 def _standalone_ordinal(text: str, word: re.Match[str], lang: str) -> NumberMention | None:
@@ -620,10 +655,11 @@ def _bare_magnitude(text: str, words: list[re.Match[str]], i: int) -> bool:
     word = normalize(words[i].group())
     if word in _BARE_MAGNITUDES:
         return True
-    if word not in ("тысячи", "тисячі") or i == 0:
+    if word not in _SINGULAR_OR_PLURAL or i == 0:
         return False
+    before = normalize(words[i - 1].group())
     between = text[words[i - 1].end() : words[i].start()].strip()
-    return not between and normalize(words[i - 1].group()) in _GENITIVE_CUES
+    return not between and (before in _GENITIVE_CUES or bool(_GENITIVE_SINGULAR_ADJ.search(before)))
 
 
 # "двухметровый форвард", "двометровий", "двуметров", "десятикилометровый": a spelled count

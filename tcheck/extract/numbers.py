@@ -567,9 +567,7 @@ def _joins(
     return current >= 20 and current % place == 0 and following.value < place
 
 
-def _adjective_before_magnitude(
-    text: str, words: list[re.Match[str]], j: int, lang: str
-) -> bool:
+def _adjective_before_magnitude(text: str, words: list[re.Match[str]], j: int, lang: str) -> bool:
     """Whether ``words[j]`` is a plural adjective between a count and its magnitude noun."""
     if j + 1 >= len(words) or text[words[j].end() : words[j + 1].start()].strip():
         return False

@@ -16,7 +16,13 @@ from tcheck.checks.names import (
 from tcheck.checks.placeholders import PlaceholderMismatch
 from tcheck.checks.script import MixedScript
 from tcheck.checks.suppression import UnusedSuppression
-from tcheck.checks.values import DateMismatch, DateMissing, NumberMismatch, NumberMissing
+from tcheck.checks.values import (
+    DateMismatch,
+    DateMissing,
+    NumberMismatch,
+    NumberMissing,
+    UnitMismatch,
+)
 
 CHECKS: tuple[type[Check], ...] = (
     Omission,
@@ -29,6 +35,7 @@ CHECKS: tuple[type[Check], ...] = (
     NameInconsistency,
     NumberMismatch,
     NumberMissing,
+    UnitMismatch,
     DateMismatch,
     DateMissing,
     SourceMismatch,

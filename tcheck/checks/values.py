@@ -39,15 +39,44 @@ def _number_key(n: NumberMention) -> Hashable | None:
 
 def _number_values(ctx: CheckContext, group: Group) -> dict[str, list[tuple[Hashable, Located]]]:
     out: dict[str, list[tuple[Hashable, Located]]] = {}
+    weak: dict[str, list[Located]] = {}
     for vid in group.present():
         items = []
         for loc in ctx.group_items(group, vid, "numbers"):
             key = _number_key(loc.item)  # type: ignore[arg-type]
             if key is not None:
                 items.append((key, loc))
+            else:
+                weak.setdefault(vid, []).append(loc)
         out[vid] = items
+    # A lone spelled "two" raises nothing, but it answers a "2" another version gives in
+    # digits ("двама души" for "2 человека")
+    firm = {key for items in out.values() for key, _ in items}
+    for vid, locs in weak.items():
+        for loc in locs:
+            key = float(f"{loc.item.value:.9g}")  # type: ignore[attr-defined]
+            if key in firm and key not in {k for k, _ in out[vid]}:
+                out[vid].append((key, loc))
     _convert_measures(out)
     return out
+
+
+def _unit_values(ctx: CheckContext, group: Group) -> dict[str, list[tuple[Hashable, Located]]]:
+    """(value, unit) of the numbers whose value at least two versions give with a currency or
+    percent sign: the value agrees, so a different unit is a different quantity."""
+    with_unit = {
+        vid: [(key, loc) for key, loc in items if loc.item.unit is not None]  # type: ignore[attr-defined]
+        for vid, items in _number_values(ctx, group).items()
+    }
+    holders: dict[Hashable, set[str]] = {}
+    for vid, items in with_unit.items():
+        for key, _ in items:
+            holders.setdefault(key, set()).add(vid)
+    shared = {key for key, vids in holders.items() if len(vids) >= 2}
+    return {
+        vid: [((key, loc.item.unit), loc) for key, loc in items if key in shared]  # type: ignore[attr-defined]
+        for vid, items in with_unit.items()
+    }
 
 
 def _convert_measures(values: dict[str, list[tuple[Hashable, Located]]]) -> None:
@@ -350,6 +379,30 @@ class NumberMissing(NumberMismatch):
         ru: Около 10 тысяч солдат находятся в России.
         uk: Солдати перебувають у Росії.         <- TC302: 10 000 missing
     """
+
+
+class UnitMismatch(_ValueCheck):
+    """The same amount is in a different currency, or in percent against percentage points.
+
+    Only amounts whose value agrees are compared, and only where the versions give a unit: a
+    version that leaves the currency implicit says nothing against the others.
+    """
+
+    code, slug, category, severity = "TC303", "unit-mismatch", Category.NUMBER, Severity.ERROR
+    noun = "unit"
+    example = """
+        ru: Ущерб составил 1,2 млрд долларов.
+        bg: Щетите възлизат на 1,2 млрд. евро.   <- TC303: 1 200 000 000 EUR vs USD
+    """
+
+    def values(self, ctx, group):
+        return _unit_values(ctx, group)
+
+    def fmt(self, value):
+        if value is None:
+            return "nothing"
+        amount, unit = value
+        return f"{_fmt_number(amount)} {unit}"
 
 
 class DateMismatch(_ValueCheck):

@@ -66,10 +66,22 @@ _CLOCK_AFTER_PREP = re.compile(
 )
 _ORDINAL_SUFFIX = re.compile(r"(?:-?(?:st|nd|rd|th)\b|[-‐](?:[а-яіїєґёъ]{1,3})\b)")
 _RANGE_DASH = re.compile(r"\s?[-‐–—]\s?(?=\d)|\s(?:до|to|-)\s(?=\d)")
+# "между 2 и 3 млрд", "між 20 і 25 тисячами", "between 5 and 7 million"
+_BETWEEN = re.compile(r"(?<!\w)(?:между|між|поміж|between)\s+$", re.IGNORECASE)
+_BETWEEN_AND = re.compile(r"\s(?:и|і|й|та|and)\s(?=\d)")
+# "-0,5%", "−15 градусов", "минус 15": a sign, not a hyphen or a range dash after a number
+_SIGN = re.compile(r"(?:(?:^|(?<=[\s(«\"„“]))[-−]|(?<!\w)(?:минус|мінус|minus)\s+)$", re.IGNORECASE)
+# "£3bn", "$1.2m", "500k": English magnitudes glued to the digits ("m" and "k" only after a
+# currency sign, where they cannot be metres)
+_GLUED_MAGNITUDE = re.compile(r"(?P<mag>bn|mn|tn|m|k)(?![\w])")
+_GLUED_VALUES = {"bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6, "k": 1e3}
+# "2/3 депутатов": a fraction, not a score, when the numerator is smaller and the denominator
+# small
+_SLASH_FRACTION = re.compile(r"(?<![\w.,:/])(?P<a>\d)/(?P<b>\d{1,2})(?![\w.,:/]?\d)")
 
 MAGNITUDES: tuple[tuple[str, float], ...] = (
-    (r"тыс\.?|тысяч\w*|тис\.?|тисяч\w*|хил\.|хиляд\w*|thousand\w*|тыщ\w*", 1e3),
-    (r"млн\.?|миллион\w*|мільйон\w*|милион\w*|million\w*|mln|мн\.", 1e6),
+    (r"тыс\.?|тысяч\w*|тис\.?|тисяч\w*|хил\.?|хиляд\w*|thousand\w*|тыщ\w*", 1e3),
+    (r"млн\.?|миллион\w*|мільйон\w*|милион\w*|million\w*|mln|мн\.|мил\.", 1e6),
     (r"млрд\.?|миллиард\w*|мільярд\w*|милиард\w*|billion\w*|bn", 1e9),
     (r"трлн\.?|триллион\w*|трильйон\w*|трилион\w*|trillion\w*", 1e12),
 )
@@ -90,7 +102,7 @@ CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     (r"юан\w*|yuan|cny", "CNY"),
     (r"швейцарск\w* франк\w*|франк\w*|chf", "CHF"),
     (r"процентн\w* пункт\w*|відсотков\w* пункт\w*|percentage points?|п\.\s?п\.", "pp"),
-    (r"%|процент\w*|відсот\w*|процента|percent|per cent", "%"),
+    (r"%|процент\w*|відсот\w*|процента|на сто|percent|per cent", "%"),
 )  # fmt: skip
 _UNIT_AFTER = re.compile(
     rf"{_SP}?(?:{'|'.join(f'(?P<u{i}>{p})' for i, (p, _) in enumerate(CURRENCY_WORDS))})"
@@ -130,6 +142,11 @@ _RU_UK_VALUES: dict[str, float] = {
     "шестеро": 6, "семеро": 7, "восьмеро": 8, "девятеро": 9, "дев'ятеро": 9, "десятеро": 10,
     "оба": 2, "обе": 2, "обидва": 2, "обидві": 2, "обоє": 2,
     "полтора": 1.5, "полторы": 1.5, "півтора": 1.5, "півтори": 1.5,
+    # uk counts people with collectives up to the tens: "двадцятеро людей"
+    "пів": 0.5,
+    "одинадцятеро": 11, "дванадцятеро": 12, "тринадцятеро": 13, "чотирнадцятеро": 14,
+    "п'ятнадцятеро": 15, "шістнадцятеро": 16, "сімнадцятеро": 17, "вісімнадцятеро": 18,
+    "дев'ятнадцятеро": 19, "двадцятеро": 20, "тридцятеро": 30,
 }  # fmt: skip
 _BG_VALUES: dict[str, float] = {
     "един": 1, "една": 1, "едно": 1, "два": 2, "две": 2, "двама": 2, "двамата": 2,
@@ -152,6 +169,13 @@ _BG_VALUES: dict[str, float] = {
     "десетимата": 10, "десетте": 10, "единия": 1, "единият": 1, "едната": 1, "едното": 1,
     "трикратно": 3, "четирикратно": 4, "петкратно": 5, "десеткратно": 10,
 }  # fmt: skip
+# bg counts people with -има from eleven up: "двадесетима", "седемнадесетимата"
+_BG_VALUES |= {
+    word + ending: value
+    for word, value in list(_BG_VALUES.items())
+    if word.endswith(("десет", "йсет"))
+    for ending in ("има", "имата")
+}
 # "трижды", "втричі": how many times; pymorphy reads them as adverbs.
 _TIMES_VALUES: dict[str, float] = {
     "трижды": 3, "четырежды": 4, "пятижды": 5, "тричі": 3, "втрое": 3, "вчетверо": 4,
@@ -207,6 +231,23 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’ʼ]*")
 class _Word:
     value: float
     magnitude: bool
+    multiplies: bool = False
+    """Multiplies the count before it without closing it, as "hundred" in "three hundred
+    thousand" (ru/uk/bg write hundreds as one word: "триста")."""
+
+
+# "две трети", "дві третини", "една трета", "три четверти": a count of these is a fraction
+_FRACTION_NOUNS: dict[str, int] = {
+    "треть": 3, "трети": 3, "третью": 3, "третей": 3, "третина": 3, "третини": 3,
+    "третину": 3, "третиною": 3, "третин": 3, "трета": 3, "четверть": 4, "четверти": 4,
+    "четвертью": 4, "четвертей": 4, "чверть": 4, "чверті": 4, "чвертю": 4, "чвертей": 4,
+    "четвърт": 4, "четвърти": 4,
+    "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+}  # fmt: skip
+# bg "трета"/"трети" and en "third" are also the ordinal "third": alone they are no fraction
+_FRACTION_ONLY_AFTER_COUNT = frozenset({"трета", "трети", "third", "thirds", "quarter"})
+# "полмиллиона", "півмільйона", "полтысячи": half of a magnitude in one word
+_HALF_PREFIX = re.compile(r"^(?:пол|пів)-?(?=[^\W\d_]{4})")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -215,6 +256,13 @@ def _number_word(word: str, lang: str) -> _Word | None:
     low_apos = re.sub(r"[’ʼ]", "'", word.lower())
     if low_apos in _TIMES_VALUES:
         return _Word(_TIMES_VALUES[low_apos], False)
+    half = _HALF_PREFIX.match(low_apos)
+    if half and lang in ("ru", "uk"):
+        whole = _number_word(low_apos[half.end() :], lang)
+        if whole and whole.magnitude:
+            return _Word(whole.value / 2, False)
+    if lang == "en" and low == "hundred":
+        return _Word(100, False, multiplies=True)
     if lang in _morph.MORPH_LANGS:
         for lemma, grams, known in _morph.parses(low_apos, lang):
             lemma = lemma.replace("ё", "е")
@@ -309,6 +357,22 @@ def clock_hours(text: str) -> list[int]:
     return [x for h in hours for x in (h, (h + 12) % 24 if h != 12 else 12)]
 
 
+def _is_fraction(raw: str) -> bool:
+    a, b = (int(x) for x in raw.split("/"))
+    return 0 < a < b <= 10
+
+
+def _fraction_mentions(text: str, blocked: list[tuple[int, int]]) -> list[NumberMention]:
+    """ "2/3 депутатов" is two thirds."""
+    out = []
+    for m in _SLASH_FRACTION.finditer(text):
+        if any(a <= m.start() < b for a, b in blocked) or not _is_fraction(m.group()):
+            continue
+        value = int(m.group("a")) / int(m.group("b"))
+        out.append(NumberMention(m.group(), m.start(), m.end(), value, None, False, False))
+    return out
+
+
 def _scores_as_ranges(text: str) -> str:
     """``text`` with score separators ("2:0", "5/4", "2&1", "2та1") written as "-", same length."""
 
@@ -320,6 +384,8 @@ def _scores_as_ranges(text: str) -> str:
     last = 0
     for m in _SCORE.finditer(text):
         if _CLOCK.fullmatch(m.group()) or (m.group("sep").strip() == "/" and "," in m.group()):
+            continue
+        if _SLASH_FRACTION.fullmatch(m.group()) and _is_fraction(m.group()):
             continue
         out.append(text[last : m.start()])
         out.append(dash(m))
@@ -372,7 +438,8 @@ def _parse_digits(raw: str, lang: str) -> float:
         if s.count(sep) == 1:
             head, tail = s.split(sep)
             thousands = (sep == "," and lang == "en") or (
-                sep == "." and lang in ("sr", "mk", "de", "tr", "id")
+                # ru/uk/bg write decimals with a comma: "10.000 души" is ten thousand
+                sep == "." and lang in ("sr", "mk", "de", "tr", "id", "ru", "uk", "bg")
             )
             if thousands and len(tail) == 3:
                 return float(head + tail)
@@ -403,7 +470,10 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
         start, end = m.span()
         if any(a <= start < b for a, b in blocked):
             continue
-        if end < len(text) and text[end].isascii() and text[end].isalpha():
+        glued = _GLUED_MAGNITUDE.match(text, end)
+        if glued and glued.group("mag") in ("m", "k") and not _UNIT_BEFORE.search(text[:start]):
+            glued = None
+        if glued is None and end < len(text) and text[end].isascii() and text[end].isalpha():
             continue  # 5G, 3D: a product code, not a quantity
         value = _parse_digits(m.group("num"), lang) + _FRACTIONS.get(m.group("frac") or "", 0)
         ordinal = False
@@ -415,7 +485,11 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
             tail = text[end:]
         magnitude = 1.0
         mm = _MAG_RE.match(tail)
-        if mm and not ordinal:
+        if glued is not None:
+            magnitude = _GLUED_VALUES[glued.group("mag")]
+            end = glued.end()
+            tail = text[end:]
+        elif mm and not ordinal:
             magnitude = MAGNITUDES[int(next(k for k, v in mm.groupdict().items() if v)[1:])][1]
             end += mm.end()
             tail = text[end:]
@@ -429,6 +503,14 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
             unit = _SYMBOLS.get(sym, sym.upper())
             start -= len(bm.group())
         in_range = bool(pending_range)
+        sign = None if in_range or bm else _SIGN.search(text[max(0, start - 8) : start])
+        if sign is not None:
+            value, start = -value, start - len(sign.group())
+        if out and _joins_compound(text, out[-1], mags[-1], start, magnitude):
+            # "3 миллиарда 200 миллионов", "1 млн. и 200 хил.": one amount
+            prev = out.pop()
+            mags.pop()
+            value, start = (prev.value + value * magnitude) / magnitude, prev.start
         out.append(
             NumberMention(
                 text=text[start:end].rstrip(),
@@ -453,9 +535,25 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
             out[k] = replace(first, in_range=True)
             pending_range = []
         rm = _RANGE_DASH.match(scan[m.end() :]) if m.end() == end else None
+        if rm is None and m.end() == end and _BETWEEN.search(text[:start]):
+            rm = _BETWEEN_AND.match(scan[m.end() :])
         if rm:
             pending_range = [len(out) - 1]
     return out
+
+
+def _joins_compound(
+    text: str, prev: NumberMention, prev_mag: float, start: int, magnitude: float
+) -> bool:
+    """Whether a number with a smaller magnitude word right after one with a larger is its
+    remainder ("3 миллиарда 200 миллионов")."""
+    return (
+        1.0 < magnitude < prev_mag
+        and prev.unit is None
+        and not prev.in_range
+        and not prev.ordinal
+        and _PART_GAP.fullmatch(text, prev.end, start) is not None
+    )
 
 
 def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[NumberMention]:
@@ -476,6 +574,7 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
         if nw is None:
             after_count = i > 0 and _number_word(words[i - 1].group(), lang) is not None
             ordinal_mention = None if after_count else _standalone_ordinal(text, w, lang)
+            ordinal_mention = ordinal_mention or (None if after_count else _lone_fraction(w))
             if ordinal_mention is not None:
                 out.append(ordinal_mention)
             i += 1
@@ -483,13 +582,15 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
         total, current, last_mag = 0.0, 0.0, 0.0
         j = i
         while j < len(words):
-            if j > i and text[words[j - 1].end() : words[j].start()].strip():
+            gap = text[words[j - 1].end() : words[j].start()].strip() if j > i else ""
+            if gap and not (gap == "-" and lang == "en"):  # "twenty-five"
                 break
             cur = _number_word(words[j].group(), lang) if j > i else nw
             if cur is None and _joins(text, words, j, lang, current, last_mag):
-                # "двадесет и пет", "сто и двадцать", "милиард и половина"
+                # "двадесет и пет", "сто и двадцать", "милиард и половина", "пять с половиной"
                 j += 1
-                cur = _number_word(words[j].group(), lang) or _Word(last_mag / 2, False)
+                half = _Word(0.5 if current else last_mag / 2, False)
+                cur = _number_word(words[j].group(), lang) or half
             elif cur is None and current and _adjective_before_magnitude(text, words, j, lang):
                 # "два последних десятилетия", "две изминали десетилетия"
                 j += 1
@@ -499,13 +600,19 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
             if cur.magnitude:
                 total += (current or 1.0) * cur.value
                 current, last_mag = 0.0, cur.value
+            elif cur.multiplies:
+                current = (current or 1.0) * cur.value
             else:
                 current += cur.value
             j += 1
+        denominator = _fraction_after(text, words, j) if current and not total else None
+        if denominator:
+            current, j = current / denominator, j + 1  # "две трети" is 2/3
         start, end = words[i].start(), words[j - 1].end()
         if (
             j == i + 1
             and not nw.magnitude
+            and nw.value < 1e3  # "полмиллиона" is a magnitude's half
             and w.group().lower() not in _TIMES_VALUES
             and _reads_otherwise(w.group(), lang)
             and not _counts_next(text, end, lang)
@@ -542,7 +649,26 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
 
 
 _JOINERS = frozenset({"и", "і", "й", "and"})
+_HALF_JOINERS = _JOINERS | {"с", "со", "з", "із", "зі"}  # "пять с половиной", "два з половиною"
 _HALVES = frozenset({"половина", "половин", "половиной", "половиною", "half"})
+
+
+def _fraction_after(text: str, words: list[re.Match[str]], j: int) -> int | None:
+    """The denominator of a fraction noun right after a count ("две трети")."""
+    if j >= len(words) or text[words[j - 1].end() : words[j].start()].strip():
+        return None
+    return _FRACTION_NOUNS.get(words[j].group().lower())
+
+
+def _lone_fraction(word: re.Match[str]) -> NumberMention | None:
+    """ "треть населения", "чверть століття": one such part."""
+    low = word.group().lower()
+    if low not in _FRACTION_NOUNS or low in _FRACTION_ONLY_AFTER_COUNT:
+        return None
+    value = 1 / _FRACTION_NOUNS[low]
+    return NumberMention(
+        word.group(), word.start(), word.end(), value, None, False, False, spelled=True
+    )
 
 
 def _joins(
@@ -551,13 +677,15 @@ def _joins(
     """Whether ``words[j]`` is an "и" inside one compound number: the word after it is a
     smaller place ("двадесет и пет": units after tens) or a half of the magnitude before it
     ("милиард и половина")."""
-    if words[j].group().lower() not in _JOINERS or j + 1 >= len(words):
+    if words[j].group().lower() not in _HALF_JOINERS or j + 1 >= len(words):
         return False
     if text[words[j].end() : words[j + 1].start()].strip():
         return False
     nxt = words[j + 1].group()
-    if current == 0 and nxt.lower() in _HALVES:
-        return last_mag > 0
+    if nxt.lower() in _HALVES:
+        return last_mag > 0 if current == 0 else current == int(current)
+    if words[j].group().lower() not in _JOINERS:
+        return False
     following = _number_word(nxt, lang)
     if following is None or following.magnitude:
         return False
@@ -708,7 +836,9 @@ def find_numbers(
     """Quantities in one sentence; spans in ``blocked`` (dates, times, names) are skipped."""
     blocked = list(blocked or [])
     blocked += clock_spans(text)
-    digits = _digit_mentions(text, lang, blocked)
+    fractions = _fraction_mentions(text, blocked)
+    blocked += [(n.start, n.end) for n in fractions]
+    digits = fractions + _digit_mentions(text, lang, blocked)
     taken = blocked + [(n.start, n.end) for n in digits]
     words = _word_mentions(text, lang, taken)
     stems = _stem_measures(text, taken)

@@ -24,6 +24,8 @@ class Divergence:
     found: Hashable | None
     """The odd versions' value (None when they lack it)."""
     evidence: tuple[Located, ...]
+    tie: bool = False
+    """The versions split evenly: ``odd`` names both sides, and neither is the majority."""
 
 
 def compare_values(
@@ -85,17 +87,23 @@ def compare_values(
     ties = {
         k: h for k, h in diverging.items() if len(h) * 2 == n and not all((v, k) in used for v in h)
     }
+    # each side's values pair in the order they are mentioned ("5 ... 12" against "7 ...")
+    order: dict[Hashable, int] = {}
+    for vid in versions:
+        for idx, (key, _) in enumerate(values[vid]):
+            order[key] = min(order.get(key, idx), idx)
     done: set[Hashable] = set()
-    for key, have in sorted(ties.items(), key=lambda kv: str(kv[0])):
+    for key, have in sorted(ties.items(), key=lambda kv: (order[kv[0]], str(kv[0]))):
         if key in done:
             continue
-        other = next(
+        other = min(
             (
                 k
-                for k, h in sorted(ties.items(), key=lambda kv: str(kv[0]))
+                for k, h in ties.items()
                 if k not in done and k != key and h == set(versions) - have
             ),
-            None,
+            key=lambda k: (abs(order[k] - order[key]), str(k)),
+            default=None,
         )
         done.add(key)
         if other is not None:
@@ -107,8 +115,11 @@ def compare_values(
                     key,
                     other,
                     ev(have, key) + ev(set(versions) - have, other),
+                    tie=True,
                 )
             )
         else:
-            out.append(Divergence("missing", tuple(versions), key, None, ev(have, key)))
+            out.append(
+                Divergence("missing", tuple(versions), key, None, ev(have, key), tie=True)
+            )
     return out

@@ -32,6 +32,13 @@ def _run_length(ctx: CheckContext, groups: tuple[Group, ...], index: int) -> tup
     return sentences, whole
 
 
+def _first_text(evidence: tuple[Evidence, ...]) -> str:
+    """The text of the first sentence of the alphabetically first version: a key that does
+    not depend on the order the versions were given in."""
+    first = min(evidence, key=lambda e: (e.version, e.line, e.column), default=None)
+    return first.text if first else ""
+
+
 class _PresenceCheck(Check):
     adding: bool
 
@@ -57,7 +64,7 @@ class _PresenceCheck(Check):
                 for v in present
                 for s in ctx.sentences(group, v)
             )
-            n = sum(len(group.members[v]) for v in present[:1])
+            n = max(len(group.members[v]) for v in present)
             what = "headline" if headline else f"{n} sentence{'s' if n != 1 else ''}"
             if group.key is not None:  # a resource key is a unit of its own, whatever its size
                 what, whole, severity = f"key {group.key!r}", False, self.severity
@@ -74,7 +81,7 @@ class _PresenceCheck(Check):
                 group=group.id,
                 versions=odd,
                 evidence=evidence,
-                key=group.key or " ".join(e.text for e in evidence[:1]),
+                key=group.key or _first_text(evidence),
                 severity=severity,
             )
 
@@ -166,5 +173,5 @@ class MovedContent(Check):
                 group=group.id,
                 versions=group.present(),
                 evidence=evidence,
-                key=" ".join(e.text for e in evidence[:1]),
+                key=_first_text(evidence),
             )

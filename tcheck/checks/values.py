@@ -325,7 +325,15 @@ class _ValueCheck(Check):
 
     def _finding(self, ctx: CheckContext, group: Group, d: Divergence) -> Finding:
         odd = ", ".join(d.odd)
-        if d.kind == "mismatch":
+        holders = sorted({loc.version for loc in d.evidence})
+        if d.tie and d.kind == "mismatch":
+            spans = {loc.version: loc.item.text for loc in d.evidence}  # type: ignore[attr-defined]
+            shown = "; ".join(f"{v}: {t}" for v, t in sorted(spans.items()))
+            msg = f"{self.noun} differs between {odd} ({shown})"
+        elif d.tie:
+            lacking = ", ".join(v for v in d.odd if v not in holders)
+            msg = f"{self.noun} {self.fmt(d.expected)} is in {', '.join(holders)}, not in {lacking}"
+        elif d.kind == "mismatch":
             spans = {loc.version: loc.item.text for loc in d.evidence}  # type: ignore[attr-defined]
             shown = "; ".join(f"{v}: {t}" for v, t in sorted(spans.items()))
             msg = (

@@ -119,7 +119,5 @@ def compare_values(
                 )
             )
         else:
-            out.append(
-                Divergence("missing", tuple(versions), key, None, ev(have, key), tie=True)
-            )
+            out.append(Divergence("missing", tuple(versions), key, None, ev(have, key), tie=True))
     return out

@@ -20,3 +20,13 @@ def test_compare_reports_an_edited_number() -> None:
         {"ru": "В городе живут 1500 человек.", "uk": "У місті живуть 1700 людей."}
     )
     assert [f.code for f in report.findings] == ["TC301"]
+
+
+def test_two_unrelated_versions_are_both_unrelated() -> None:
+    """With no two versions telling one story, neither is the odd one out: a one-line text
+    beside an article does not make the article the unrelated one."""
+    from pathlib import Path
+
+    article = Path(__file__).resolve().parent.parent / "seeds" / "000_267d5ca6a0868069.txt"
+    alignment = tcheck.align({"note": "Погода сегодня хорошая.", "article": article})
+    assert sorted(alignment.unrelated) == ["article", "note"]

@@ -189,12 +189,17 @@ def _unrelated(
 ) -> set[str]:
     if len(ordered) < 2:
         return set()
-    return {
+    low = {
         v.id
         for v in ordered
         # a very short text is too little to tell a free translation from another story
         if len(v) >= params.unrelated_min_sentences and coverage[v.id] < params.unrelated_below
     }
+    if low and len(ordered) - len(low) < 2:
+        # no two versions are left to tell the story the others lack: none is the odd one out,
+        # so all are (a short text beside an unrelated long one is no reference either)
+        return {v.id for v in ordered}
+    return low
 
 
 def _links(a: VersionVectors, b: VersionVectors, steps: list[Step]) -> sparse.csr_matrix:

@@ -113,7 +113,8 @@ class Version:
     ``po`` or ``xliff``."""
     markup: str | None = None
     """The file as written when ``text`` is its prose view (same length and lines, with tags,
-    code and front matter blanked out); inline suppression comments are read from it."""
+    code, front matter or, in plain text, suppression comments blanked out); inline
+    suppression comments are read from it."""
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset in ``text``."""

@@ -14,10 +14,10 @@ from pathlib import Path
 from tcheck.checks.suppression import UnusedSuppression
 from tcheck.config import Config
 from tcheck.errors import InputError
+from tcheck.load.version import SUPPRESSION_COMMENT
 from tcheck.model import Alignment, Evidence, Finding, Version
 
 BASELINE_SCHEMA = "tcheck.baseline/1"
-_INLINE = re.compile(r"<!--\s*tcheck:\s*ignore\s+([A-Za-z0-9_,\s-]+?)\s*-->")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def _directives(versions: tuple[Version, ...]) -> list[_Directive]:
     out = []
     for v in versions:
         # Markup versions blank comments out of their prose view; the file as written keeps them.
-        for m in _INLINE.finditer(v.markup or v.text):
+        for m in SUPPRESSION_COMMENT.finditer(v.markup or v.text):
             codes = tuple(c.upper() for c in re.split(r"[\s,]+", m.group(1)) if c)
             nxt = next((s.index for s in v.sentences if s.start >= m.end()), None)
             line, column = v.position(m.start())

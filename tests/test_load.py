@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import os
+import random
+import struct
 from pathlib import Path
 
 import pytest
 
+from tcheck.config import Config
 from tcheck.errors import ConfigError, InputError
 from tcheck.load import (
     collect_paths,
@@ -16,6 +20,7 @@ from tcheck.load import (
     version_from_path,
     version_from_text,
 )
+from tcheck.pipeline import run
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
@@ -107,6 +112,83 @@ def test_binary_data_is_rejected(data: bytes) -> None:
         decode_bytes(data, name="bin")
 
 
+def test_utf8_cut_off_at_the_end_stays_utf8(caplog: pytest.LogCaptureFixture) -> None:
+    original = "Зеленський запросив Такаїчі до Києва. Відповідь – «так»"
+    data = original.encode()[:-1]  # half of the closing guillemet
+    with caplog.at_level(logging.WARNING, logger="tcheck.load.decode"):
+        text, encoding = decode_bytes(data, name="uk.txt")
+    assert (text, encoding) == (original[:-1] + "\ufffd", "utf-8")
+    assert f"uk.txt: invalid UTF-8 at byte {len(data) - 1}" in caplog.text
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.stem for p in SEEDS])
+def test_utf8_with_a_few_bad_bytes_stays_utf8(seed: Path, caplog: pytest.LogCaptureFixture) -> None:
+    original = seed.read_text(encoding="utf-8")
+    data = original.encode()
+    # Bad bytes between characters, as a careless edit or a bad copy leaves them.
+    cuts = sorted({len(original[:n].encode()) for n in (40, 300, 301, 900)})
+    for cut in reversed(cuts):
+        data = data[:cut] + b"\xff" + data[cut:]
+    with caplog.at_level(logging.WARNING, logger="tcheck.load.decode"):
+        text, encoding = decode_bytes(data, name=seed.name)
+    assert encoding == "utf-8"
+    assert text.replace("\ufffd", "") == original
+    assert f"{seed.name}: invalid UTF-8 at byte {cuts[0]}" in caplog.text
+
+
+def test_cp1251_with_chance_utf8_sequences_is_still_cp1251() -> None:
+    # "Ві" and "дії" in cp1251 happen to be valid UTF-8 (C2 B3, E4 B3 BF): not enough to be UTF-8.
+    original = "Відповідь уряду: дії узгоджено з партнерами, рішення ухвалено."
+    assert decode_bytes(original.encode("cp1251"), name="x") == (original, "cp1251")
+
+
+def test_mostly_invalid_utf8_is_not_read_as_utf8() -> None:
+    original = "Украина и Япония договорились о сотрудничестве. Минск — 12 дронов."
+    data = original.encode("cp1251") + "Ещё.".encode()  # a UTF-8 tail pasted into cp1251
+    text, encoding = decode_bytes(data, name="x")
+    assert encoding == "cp1251"
+    assert text.startswith(original)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.stem for p in SEEDS])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(seed: Path, codec: str) -> None:
+    original = seed.read_text(encoding="utf-8")
+    assert decode_bytes(original.encode(codec), name=seed.name) == (original, codec)
+
+
+def test_short_utf16_without_bom() -> None:
+    assert decode_bytes("Київ, 2024.".encode("utf-16-le"), name="x") == (
+        "Київ, 2024.",
+        "utf-16-le",
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        random.Random(0).randbytes(3000),
+        b"".join(struct.pack("<I", n * 7919) for n in range(500)),  # NULs at both parities
+        b"Plain ASCII with a NUL at an odd offset: \x00 and more ASCII.",  # UTF-16-LE-like
+    ],
+    ids=["random", "integers", "ascii-nul"],
+)
+def test_nul_bytes_in_binary_or_ascii_are_not_utf16(data: bytes) -> None:
+    with pytest.raises(InputError, match=r"^bin: ") as error:
+        decode_bytes(data, name="bin")
+    assert "utf-16" not in str(error.value)
+
+
+def test_stray_nul_is_rejected_with_its_offset(seeds_dir: Path) -> None:
+    data = (seeds_dir / "000_267d5ca6a0868069.txt").read_bytes()
+    data = data[:729] + b"\x00" + data[729:]
+    with pytest.raises(InputError, match=r"^ru\.txt: contains a NUL byte at offset 729 "):
+        decode_bytes(data, name="ru.txt")
+    data = data[:1000] + b"\x00" + data[1000:]
+    with pytest.raises(InputError, match=r"contains 2 NUL bytes, the first at offset 729 "):
+        decode_bytes(data, name="ru.txt")
+
+
 @pytest.mark.parametrize("data", [b"", b"  \n\t\r\n", codecs.BOM_UTF8, codecs.BOM_UTF16_LE])
 def test_empty_text_is_rejected(data: bytes) -> None:
     with pytest.raises(InputError, match=r"^e\.txt: file is empty$"):
@@ -191,3 +273,34 @@ def test_version_text_is_normalised() -> None:
     version = version_from_text("\ufeffПервое.\r\nВторое.", version_id="v", path=None)
     assert version.text == "Первое.\nВторое."
     assert [(s.text, s.line) for s in version.sentences] == [("Первое.", 1), ("Второе.", 2)]
+
+
+def test_suppression_comment_in_plain_text_is_not_a_sentence() -> None:
+    text = "<!-- tcheck: ignore TC301 -->\nПервое 5 раз.\n\nВторое.\n<!-- tcheck: ignore TC2 --> Третье."
+    version = version_from_text(text, version_id="v", lang="ru")
+    assert [(s.text, s.line, s.column) for s in version.sentences] == [
+        ("Первое 5 раз.", 2, 1),
+        ("Второе.", 4, 1),
+        ("Третье.", 5, 29),
+    ]
+    assert version.markup == text
+    assert len(version.text) == len(text) and "tcheck" not in version.text
+    for s in version.sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_suppression_comment_in_plain_text_suppresses(tmp_path: Path) -> None:
+    ru = tmp_path / "ru.txt"
+    ru.write_text(
+        "<!-- tcheck: ignore TC301 -->\nПрезидент сказал это 5 раз в Киеве.\n\n"
+        "Второе предложение про 12 дронов здесь.\n",
+        encoding="utf-8",
+    )
+    uk = tmp_path / "uk.txt"
+    uk.write_text(
+        "Президент сказав це 7 разів у Києві.\nДруге речення про 12 дронів тут.\n",
+        encoding="utf-8",
+    )
+    report = run([ru, uk], Config())
+    assert report.findings == ()
+    assert report.suppressed == 1

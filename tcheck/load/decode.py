@@ -1,5 +1,6 @@
-"""Bytes -> text: encoding detection with a check of single-byte Cyrillic guesses, and the
-normalisation every version's text goes through (NFC, ``\\n`` newlines, no BOM)."""
+"""Bytes -> text: encoding detection (BOM, UTF-16 without one, UTF-8 even with a few bad bytes,
+then a check of single-byte Cyrillic guesses), and the normalisation every version's text goes
+through (NFC, ``\\n`` newlines, no BOM)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import logging
 import os
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import charset_normalizer
@@ -30,6 +32,21 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CYRILLIC_CODECS = ("cp1251", "koi8-r", "koi8-u", "cp866", "iso8859-5", "mac-cyrillic")
 """Single-byte encodings still met in Cyrillic text; on a tie the earlier one wins."""
 
+_UTF8_VALID_PER_INVALID = 20
+"""Bytes that fail as UTF-8 are still read as UTF-8 when they hold at least this many valid
+non-ASCII characters per invalid sequence (or when the only invalid one is a character cut
+off at the end). Text in a single-byte Cyrillic code page is nearly all invalid sequences
+(a letter byte is rarely followed by continuation bytes), so it stays far below this."""
+
+_UTF16_NUL_PARITY = 20
+"""UTF-16 without a BOM needs this many times more NUL bytes on one parity than the other."""
+_UTF16_HIGH_BYTES = 3
+_UTF16_HIGH_SHARE = 0.9
+"""... and its ``_UTF16_HIGH_BYTES`` most common high bytes in this share of code units."""
+_NOT_TEXT = frozenset({"Cc", "Co", "Cn", "Cs"})
+"""Unicode categories (controls, private use, unassigned, surrogates) that bytes wrongly read
+as UTF-16 produce and text does not."""
+
 _WORD = re.compile(r"[^\W\d_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -47,12 +64,17 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
     Raises InputError for binary data, undecodable bytes and empty or blank text.
     """
     text, encoding = _decode(data, name)
-    if _CONTROL.search(text) and len(_CONTROL.findall(text)) > max(2, len(text) // 200):
+    if _too_many_controls(text):
         raise InputError(f"{name}: looks like binary data (control characters), not text")
     text = normalize_text(text)
     if not text.strip():
         raise InputError(f"{name}: file is empty")
     return text, encoding
+
+
+def _too_many_controls(text: str) -> bool:
+    """More control characters than a few stray ones (one in 200, at least 3): binary data."""
+    return bool(_CONTROL.search(text)) and len(_CONTROL.findall(text)) > max(2, len(text) // 200)
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -63,12 +85,87 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: invalid {encoding} data at byte {exc.start}") from None
     if b"\x00" in data:
-        raise InputError(f"{name}: looks like binary data (NUL bytes), not text")
+        return _decode_with_nuls(data, name)
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        text = _mostly_utf8(data, name, exc)
+    if text is not None:
+        return text, "utf-8"
     return _decode_single_byte(data, name)
+
+
+def _mostly_utf8(data: bytes, name: str, error: UnicodeDecodeError) -> str | None:
+    """UTF-8 with its few invalid sequences replaced by U+FFFD (and a warning), or None.
+
+    A cut-off last character, or a few stray bytes (see ``_UTF8_VALID_PER_INVALID``), would
+    otherwise send a UTF-8 file to the single-byte guess, which reads all of it as noise; one
+    U+FFFD costs one word instead.
+    """
+    text = data.decode("utf-8", errors="replace")
+    # Each maximal invalid subsequence becomes one U+FFFD; those written in the file stay.
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - invalid
+    cut_off = invalid == 1 and error.end == len(data) and valid > 0
+    if not cut_off and invalid * _UTF8_VALID_PER_INVALID > valid:
+        return None
+    what = "a character cut off at the end" if cut_off else f"{invalid} invalid sequence(s)"
+    log.warning(
+        "%s: invalid UTF-8 at byte %d (%s); read as UTF-8 with U+FFFD in their place",
+        name,
+        error.start,
+        what,
+    )
+    return text
+
+
+def _decode_with_nuls(data: bytes, name: str) -> tuple[str, str]:
+    """UTF-16 without a BOM, or InputError: no other encoding tcheck reads has NUL bytes."""
+    decoded = _bomless_utf16(data)
+    if decoded is not None:
+        log.info("%s: no BOM, read as %s (NUL bytes in every other position)", name, decoded[1])
+        return decoded
+    # Latin-1 maps each byte to the code point of the same number: a byte-wise control count.
+    if _too_many_controls(data.decode("latin-1")):
+        raise InputError(f"{name}: looks like binary data (NUL bytes), not text")
+    # A stray NUL in otherwise clean bytes: say where, so the file can be mended.
+    nuls = data.count(b"\x00")
+    count, them = ("a NUL byte", "it") if nuls == 1 else (f"{nuls} NUL bytes, the first", "them")
+    raise InputError(
+        f"{name}: contains {count} at offset {data.index(0)} (remove {them} if the rest is text)"
+    )
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` for UTF-16 without a BOM, or None.
+
+    ASCII characters (spaces, digits, punctuation) have a NUL high byte in UTF-16, so in text
+    the NULs fall on odd offsets (little-endian) or on even ones (big-endian); binary data has
+    them on both. Text in one alphabet also keeps its high bytes to a few values (0x04 and
+    0x00 for Cyrillic), which ASCII or binary read two bytes at a time does not.
+    """
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if min(even, odd) * _UTF16_NUL_PARITY > max(even, odd):
+        return None
+    high, encoding = (data[1::2], "utf-16-le") if odd > even else (data[0::2], "utf-16-be")
+    common = sum(count for _, count in Counter(high).most_common(_UTF16_HIGH_BYTES))
+    if common < _UTF16_HIGH_SHARE * len(high):
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if _looks_like_text(text) else None
+
+
+def _looks_like_text(text: str) -> bool:
+    """No NUL and almost no other control, private-use or unassigned character."""
+    if "\x00" in text:
+        return False
+    odd = sum(1 for ch in text if unicodedata.category(ch) in _NOT_TEXT and ch not in "\t\n\r\f")
+    return odd * 100 <= len(text)
 
 
 def _decode_single_byte(data: bytes, name: str) -> tuple[str, str]:

@@ -18,6 +18,10 @@ log = logging.getLogger(__name__)
 
 _LANG_CODE = re.compile(r"[a-z]{2,3}")
 
+SUPPRESSION_COMMENT = re.compile(r"<!--\s*tcheck:\s*ignore\s+([A-Za-z0-9_,\s-]+?)\s*-->")
+"""An inline ``<!-- tcheck: ignore CODE[, CODE] -->``; group 1 holds the codes. Plain text
+blanks it out of what is segmented; ``tcheck.suppress`` reads it from the file as written."""
+
 
 def version_from_text(
     text: str,
@@ -32,7 +36,8 @@ def version_from_text(
     if segment not in segmentation.MODES:
         choices = ", ".join(segmentation.MODES)
         raise ConfigError(f"unknown segmentation mode {segment!r} (choose from {choices})")
-    text = normalize_text(text)
+    written = normalize_text(text)
+    text = _blank_suppressions(written)
     if lang is None:
         lang, confidence = identify_language(_body_text(text))
         log.info("%s: language %s (confidence %.2f)", path or version_id, lang, confidence)
@@ -52,6 +57,7 @@ def version_from_text(
         encoding=encoding,
         sentences=sentences,
         metadata=metadata,
+        markup=written if written != text else None,
     )
 
 
@@ -96,3 +102,9 @@ def _body_text(text: str) -> str:
         if classify_line(stripped) is None:
             body.append(stripped[date_prefix_length(stripped) :])
     return "\n".join(body)
+
+
+def _blank_suppressions(text: str) -> str:
+    """The text with suppression comments blanked to spaces (newlines kept), as Markdown does:
+    a comment is no sentence, and every other character keeps its offset, line and column."""
+    return SUPPRESSION_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)

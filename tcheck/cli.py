@@ -1,16 +1,17 @@
 """Command-line interface: options -> Config -> pipeline -> formatter -> exit code.
 
 Exit codes: 0 = nothing at or above ``--fail-on``, 1 = findings at or above it, 2 = usage,
-input or runtime error (one line on stderr, never a traceback).
+input or runtime error (one line on stderr, never a traceback), 130 = interrupted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from tcheck import __version__
-from tcheck.errors import TcheckError
+from tcheck.errors import InputError, TcheckError
 
 if TYPE_CHECKING:  # imported lazily at run time: `tcheck --help` stays fast
     from tcheck.config import Config
@@ -73,6 +74,9 @@ CacheDirOpt = Annotated[
 PROGRESS_MIN_SENTENCES = 40
 """Translations of more sentences than this show a progress bar (on a terminal)."""
 
+INTERRUPTED = 130
+"""Exit code after Ctrl-C (128 + SIGINT, as shells report it)."""
+
 
 def _version_callback(value: bool) -> None:
     if value:
@@ -113,7 +117,7 @@ def _guard(fn: Callable[[], T]) -> T:
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         typer.echo("tcheck: interrupted", err=True)
-        raise typer.Exit(2) from None
+        raise typer.Exit(INTERRUPTED) from None
     except MemoryError:
         typer.echo("tcheck: error: out of memory (try --max-bytes or fewer versions)", err=True)
         raise typer.Exit(2) from None
@@ -123,6 +127,26 @@ def _langs(value: str | None) -> list[str] | None:
     if not value:
         return None
     return [x.strip().lower() for x in value.split(",") if x.strip()]
+
+
+def _rule_list(value: str | None) -> tuple[str, ...] | None:
+    """``--select``/``--ignore``: comma-separated codes, prefixes or slugs (checked by Config)."""
+    if value is None:
+        return None
+    return tuple(x.strip() for x in value.split(",") if x.strip())
+
+
+def _refuse_overwrite(outputs: Iterable[Path | None], inputs: Iterable[Path]) -> None:
+    """Writing over an input would destroy it (a typo in ``-o`` should not cost a file)."""
+    read = {path.resolve() for path in inputs}
+    for output in outputs:
+        if output is not None and output.resolve() in read:
+            raise InputError(f"output file is one of the inputs: {output}")
+
+
+def _config_inputs(cfg: Config) -> tuple[Path, ...]:
+    """Files a run reads besides the versions: the configuration file and the glossary."""
+    return tuple(Path(p) for p in (cfg.source, cfg.glossary) if p)
 
 
 def _config(config_file: Path | None, **overrides):
@@ -321,6 +345,7 @@ def compare(
 
     def go() -> int:
         from tcheck.checks import all_rules
+        from tcheck.load import collect_paths
         from tcheck.model import Severity
         from tcheck.pipeline import run
         from tcheck.report import FormatOptions, get_formatter
@@ -334,13 +359,14 @@ def compare(
             backbone=backbone,
             segment=segment,
             max_bytes=max_bytes,
-            select=tuple(s.strip().upper() for s in select.split(",")) if select else None,
-            ignore=tuple(s.strip().upper() for s in ignore.split(",")) if ignore else None,
+            select=_rule_list(select),
+            ignore=_rule_list(ignore),
             glossary=str(glossary) if glossary else None,
             **_mt_overrides(model, pivot, batch_size, device, beams, no_cache, cache_dir),
         )
         base = Baseline.read(baseline) if baseline else None
         tree = _TreeOptions(locales, pattern, jobs, changed_only, base_ref, executor, scheduler)
+        outputs = _Outputs(output, write_baseline, baseline, _config_inputs(cfg))
         if tree.wanted():
             if lang:
                 raise TcheckError("--lang does not apply to locale trees (locales give languages)")
@@ -351,8 +377,10 @@ def compare(
                 base_dir=os.getcwd(),
                 tool_version=__version__,
             )
-            code = _compare_tree(paths, cfg, tree, base, fmt, options, output, write_baseline)
+            code = _compare_tree(paths, cfg, tree, base, fmt, options, outputs)
             return 0 if exit_zero and code == 1 else code
+        if output or write_baseline:
+            outputs.check(collect_paths(paths))
         progress = _TranslationProgress()
         try:
             report = run(paths, cfg, langs=_langs(lang), baseline=base, progress=progress)
@@ -380,6 +408,23 @@ def compare(
 
     code = _guard(go)
     raise typer.Exit(code)
+
+
+@dataclass(frozen=True)
+class _Outputs:
+    """The files compare writes, and the files besides the versions that it reads."""
+
+    report: Path | None
+    baseline: Path | None
+    baseline_read: Path | None
+    config_inputs: tuple[Path, ...]
+
+    def check(self, versions: Iterable[Path]) -> None:
+        """Refuse an output that is one of the inputs."""
+        inputs = [*versions, *self.config_inputs]
+        _refuse_overwrite([self.baseline], inputs)
+        read_baseline = [self.baseline_read] if self.baseline_read else []
+        _refuse_overwrite([self.report], [*inputs, *read_baseline])
 
 
 @dataclass(frozen=True)
@@ -419,8 +464,7 @@ def _compare_tree(
     baseline: Baseline | None,
     fmt: str,
     options: FormatOptions,
-    output: Path | None,
-    write_baseline: Path | None,
+    outputs: _Outputs,
 ) -> int:
     """Batch mode: every document set of one directory, one report over all of them."""
     from tcheck.batch import TreeSpec, make_executor, run_batch
@@ -443,12 +487,15 @@ def _compare_tree(
         baseline=baseline,
         changed_since=(tree.base_ref or "HEAD") if tree.changed_only else None,
     )
-    if write_baseline:
+    # checked after the run: the tree is walked once, and a refusal still writes nothing
+    root = Path(batch.root)
+    outputs.check(root / f.path for result in batch.results for f in result.docset.files)
+    if outputs.baseline:
         findings = tuple(f for report in batch.reports for f in report.findings)
-        save_baseline(write_baseline, findings)
-        typer.echo(f"tcheck: recorded {len(findings)} findings in {write_baseline}", err=True)
+        save_baseline(outputs.baseline, findings)
+        typer.echo(f"tcheck: recorded {len(findings)} findings in {outputs.baseline}", err=True)
         return 0
-    _write(format_batch(fmt, batch, options), output)
+    _write(format_batch(fmt, batch, options), outputs.report)
     for failed in batch.failed:
         typer.echo(f"tcheck: error: {failed.docset.key}: {failed.error}", err=True)
     if batch.failed:
@@ -480,6 +527,7 @@ def align(
 
     def go() -> None:
         from tcheck import views
+        from tcheck.load import collect_paths
         from tcheck.pipeline import align as align_stage
         from tcheck.pipeline import load_versions
 
@@ -491,6 +539,8 @@ def align(
             backbone=backbone,
             **_mt_overrides(model, pivot, batch_size, device, beams, no_cache, cache_dir),
         )
+        if output:
+            _refuse_overwrite([output], collect_paths(paths))
         versions = load_versions(paths, cfg, langs=_langs(lang))
         progress = _TranslationProgress()
         try:
@@ -510,12 +560,18 @@ def align(
 
 @app.command(name="segment")
 def segment_cmd(
-    path: Annotated[Path, typer.Argument(help="One text file.")],
+    paths: Annotated[list[Path], typer.Argument(help="Text files or directories.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="rich or json.")] = "rich",
     segment: SegmentOpt = "auto",
-    lang: Annotated[str | None, typer.Option("--lang", help="Language code.")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language code (of every file).")
+    ] = None,
 ) -> None:
-    """Print the sentences (and metadata lines) of one file with line:column."""
+    """Print the sentences (and metadata lines) of each file with line:column.
+
+    Rich output starts each file with a header line; JSON is one object for one file and a list
+    of them for several.
+    """
 
     def go() -> None:
         from tcheck import views
@@ -523,14 +579,18 @@ def segment_cmd(
 
         if fmt not in ("rich", "json"):
             raise TcheckError(f"unknown segment format {fmt!r} (choose from rich, json)")
-        files = collect_paths([path])
-        version = version_from_path(
-            files[0], lang=lang, segment=segment, label=os.path.relpath(files[0])
-        )
+        files = collect_paths(paths)
+        versions = [
+            version_from_path(file, lang=lang, segment=segment, label=os.path.relpath(file))
+            for file in files
+        ]
         if fmt == "json":
-            text = json.dumps(views.segments_dict(version), ensure_ascii=False, indent=2) + "\n"
+            data = [views.segments_dict(v) for v in versions]
+            text = json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2)
+            text += "\n"
         else:
-            text = views.segments_rich(version, color=_use_color(None, None))
+            color = _use_color(None, None)
+            text = "\n".join(views.segments_rich(v, color=color) for v in versions)
         _write(text, None)
 
     _guard(go)
@@ -555,15 +615,55 @@ def explain(code: Annotated[str, typer.Argument(help="A code (TC201) or slug.")]
         try:
             rule = rule_for(code)
         except KeyError:
-            raise TcheckError(f"unknown rule {code!r} (see `tcheck rules`)") from None
+            raise TcheckError(f"unknown rule {code!r} (see tcheck rules)") from None
         _write(views.explain(rule), None)
 
     _guard(go)
 
 
-def main() -> None:
-    """Console entry point."""
+def main(args: Sequence[str] | None = None) -> None:
+    """Console entry point: usage errors too are one line on stderr with exit code 2."""
+    argv = list(sys.argv[1:] if args is None else args)
     try:
-        app()
+        code = _main(argv)
     except SystemExit as exc:
         raise SystemExit(exc.code) from None
+    raise SystemExit(code)
+
+
+def _main(argv: list[str]) -> int:
+    if not argv:  # a bare `tcheck` shows the help, but no command ran: exit 2, as click does
+        app(args=["--help"], prog_name="tcheck", standalone_mode=False)
+        return 2
+    try:
+        code = app(args=argv, prog_name="tcheck", standalone_mode=False)
+    except _click_errors() as exc:  # evaluated only when something was raised
+        typer.echo(f"tcheck: error: {_usage_message(exc)}", err=True)
+        return 2
+    except typer.Abort:
+        typer.echo("tcheck: interrupted", err=True)
+        return INTERRUPTED
+    return code if isinstance(code, int) else 0
+
+
+def _click_errors() -> tuple[type[Exception], ...]:
+    """The usage errors of the click typer runs on: its own copy (recent typer) or click."""
+    errors: list[type[Exception]] = []
+    with contextlib.suppress(ImportError):
+        from typer.exceptions import TyperException
+
+        errors.append(TyperException)
+    with contextlib.suppress(ImportError):
+        from click import ClickException
+
+        errors.append(ClickException)
+    return tuple(errors)
+
+
+def _usage_message(exc: Exception) -> str:
+    """Click's message on one line, pointing at the help of the command it is about."""
+    format_message = getattr(exc, "format_message", None)
+    message = " ".join((format_message() if format_message else str(exc)).split())
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "tcheck"
+    return f"{message} (see {command} --help)"

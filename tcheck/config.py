@@ -1,7 +1,8 @@
 """Configuration: ``[tool.tcheck]`` in pyproject.toml or a tcheck.toml, then CLI overrides.
 
 The nearest ancestor of the working directory that has either file wins (``--config FILE``
-overrides the search). Unknown keys and bad values are errors that name the key.
+overrides the search). A tcheck.toml may hold a ``[tool.tcheck]`` table or the keys at its top
+level. Unknown keys, bad values and rule codes that name no rule are errors that name the key.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ BACKBONE_CHOICES = ("lexical", "mt", "auto")
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 SEGMENT_CHOICES = ("auto", "lines")
 DEVICE_CHOICES = ("auto", "cpu", "cuda")
+OPTIONS = "options"
+"""The source of values given on the command line: messages name the option (``--select``)."""
 
 
 @dataclass(frozen=True)
@@ -34,11 +37,11 @@ class Config:
     """Everything a run needs besides the input paths."""
 
     select: tuple[str, ...] = ("TC",)
-    """Codes or prefixes to run (``TC2`` = every name check)."""
+    """Codes, prefixes (``TC2`` = every name check) or slugs to run."""
     ignore: tuple[str, ...] = ()
-    """Codes or prefixes to skip; wins over ``select``."""
+    """Codes, prefixes or slugs to skip; wins over ``select``."""
     severity: Mapping[str, Severity] = field(default_factory=dict)
-    """Per-code severity overrides."""
+    """Per-code (or prefix) severity overrides."""
     fail_on: str = "error"
     """Lowest severity that makes the exit code 1 (``never`` disables the gate)."""
     backbone: str = "auto"
@@ -89,7 +92,7 @@ class Config:
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with the given CLI values (``None`` means 'not given')."""
         given = {k: v for k, v in overrides.items() if v is not None}
-        return _validated(dataclasses.replace(self, **given))
+        return _validated(dataclasses.replace(self, **given), source=OPTIONS)
 
 
 _KEYS = {f.name for f in dataclasses.fields(Config)} - {"source"}
@@ -116,13 +119,30 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
             return Config()
     elif not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
-    data = _read_toml(path)
-    table = data.get("tool", {}).get("tcheck", {}) if path.name == "pyproject.toml" else data
-    cfg = from_mapping(table, source=str(path))
+    cfg = from_mapping(_tcheck_table(_read_toml(path), path), source=str(path))
     if cfg.glossary and not Path(cfg.glossary).is_absolute():
         # A glossary named in a configuration file lives next to it, wherever tcheck runs.
         cfg = dataclasses.replace(cfg, glossary=str(path.parent / cfg.glossary))
     return cfg
+
+
+def _tcheck_table(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
+    """The ``[tool.tcheck]`` table; outside pyproject.toml the keys may stand at the top level."""
+    pyproject = path.name == "pyproject.toml"
+    if not pyproject and "tool" not in data:
+        return data
+    tool = data.get("tool", {})
+    if not pyproject:
+        # one way per file: keys next to [tool.tcheck] would be silently ignored otherwise
+        stray = next((key for key in data if key != "tool"), None)
+        if stray is not None:
+            raise ConfigError(f"{path}: {stray!r} is outside [tool.tcheck] (use one or the other)")
+        if not isinstance(tool, dict) or "tcheck" not in tool:
+            raise ConfigError(f"{path}: unknown key 'tool' (expected a [tool.tcheck] table)")
+    table = tool.get("tcheck", {}) if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.tcheck] must be a table")
+    return table
 
 
 def from_mapping(table: Mapping[str, Any], *, source: str = "<config>") -> Config:
@@ -144,12 +164,12 @@ def _convert(key: str, value: Any, source: str) -> Any:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise bad("a list of codes")
-        return tuple(v.strip().upper() for v in value)
+        return tuple(v.strip() for v in value)
     if key == "severity":
         if not isinstance(value, dict):
             raise bad("a table of code = severity")
         try:
-            return {k.upper(): Severity.parse(v) for k, v in value.items()}
+            return {k.strip(): Severity.parse(v) for k, v in value.items()}
         except (ValueError, AttributeError) as exc:
             raise ConfigError(f"{source}: 'severity': {exc}") from None
     if key in ("languages", "models"):
@@ -179,23 +199,57 @@ def _convert(key: str, value: Any, source: str) -> Any:
     return value
 
 
-def _validated(cfg: Config) -> Config:
-    src = cfg.source or "options"
-    if cfg.fail_on not in FAIL_ON_CHOICES:
-        raise ConfigError(f"{src}: 'fail-on' must be one of {', '.join(FAIL_ON_CHOICES)}")
-    if cfg.backbone not in BACKBONE_CHOICES:
-        raise ConfigError(f"{src}: 'backbone' must be one of {', '.join(BACKBONE_CHOICES)}")
-    if cfg.segment not in SEGMENT_CHOICES:
-        raise ConfigError(f"{src}: 'segment' must be one of {', '.join(SEGMENT_CHOICES)}")
+def _validated(cfg: Config, *, source: str | None = None) -> Config:
+    """``cfg`` checked, with rule slugs and lower-case codes turned into codes."""
+    src = source or cfg.source or OPTIONS
+
+    def name(key: str) -> str:
+        dashed = key.replace("_", "-")
+        return f"--{dashed}" if src == OPTIONS else f"{src}: {dashed!r}"
+
+    for key, choices in (
+        ("fail_on", FAIL_ON_CHOICES),
+        ("backbone", BACKBONE_CHOICES),
+        ("segment", SEGMENT_CHOICES),
+    ):
+        if getattr(cfg, key) not in choices:
+            raise ConfigError(f"{name(key)} must be one of {', '.join(choices)}")
     device = cfg.device.strip().lower()
     if device not in DEVICE_CHOICES and not (
         device.startswith("cuda:") and device.removeprefix("cuda:").isdigit()
     ):
-        raise ConfigError(f"{src}: 'device' must be auto, cpu, cuda or cuda:N, got {cfg.device!r}")
-    for key in ("batch_size", "beams"):
-        if getattr(cfg, key) < 1:
-            raise ConfigError(f"{src}: {key.replace('_', '-')!r} must be a positive integer")
-    return cfg
+        raise ConfigError(f"{name('device')} must be auto, cpu, cuda or cuda:N, got {cfg.device!r}")
+    for key in ("batch_size", "beams", "max_bytes"):
+        value = getattr(cfg, key)
+        if value < 1:
+            raise ConfigError(f"{name(key)} must be a positive integer, got {value!r}")
+    if not cfg.select:
+        raise ConfigError(f"{name('select')} names no rule (see tcheck rules)")
+    codes = rule_codes(cfg.severity, name("severity"))
+    return dataclasses.replace(
+        cfg,
+        select=rule_codes(cfg.select, name("select")),
+        ignore=rule_codes(cfg.ignore, name("ignore")),
+        severity=dict(zip(codes, cfg.severity.values(), strict=True)),
+    )
+
+
+def rule_codes(selectors: Iterable[str], where: str) -> tuple[str, ...]:
+    """Codes, code prefixes (``TC2``) and slugs (``name-spelling``) as codes or prefixes.
+
+    A selector that matches no rule is an error: a typo would silently switch checks off.
+    """
+    from tcheck.checks import all_rules  # the checks import this module
+
+    rules = all_rules()
+    slugs = {rule.slug: rule.code for rule in rules}
+    codes: list[str] = []
+    for selector in selectors:
+        code = slugs.get(selector.strip().lower(), selector.strip().upper())
+        if not code or not any(rule.code.startswith(code) for rule in rules):
+            raise ConfigError(f"{where}: unknown rule {selector!r} (see tcheck rules)")
+        codes.append(code)
+    return tuple(codes)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

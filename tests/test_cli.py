@@ -223,3 +223,184 @@ def test_import_does_not_load_torch() -> None:
     code = "import sys, tcheck, tcheck.cli, tcheck.pipeline; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# -- bad selections, overwritten inputs, usage errors, config tables -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "bad"),
+    [
+        (["--select", "ZZ9"], "ZZ9"),
+        (["--select", "TC201,bogus"], "bogus"),
+        (["--ignore", "XYZ"], "XYZ"),
+        (["--select", "TC9999"], "TC9999"),
+    ],
+)
+def test_unknown_rule_on_the_command_line_exit_2(args: list[str], bad: str) -> None:
+    result = _run("compare", *STORY, "-f", "json", *args)
+    assert result.exit_code == 2, result.output
+    assert f"unknown rule {bad!r} (see tcheck rules)" in result.stderr
+    assert result.stderr.count("\n") == 1 and not result.stdout
+
+
+def test_select_by_prefix_slug_and_lower_case() -> None:
+    for selection in ("TC2", "name-spelling", "tc201"):
+        result = _run("compare", *STORY, "-f", "json", "--select", selection)
+        assert result.exit_code == 1, (selection, result.stderr)
+        codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+        assert codes and all(c.startswith("TC2") for c in codes), (selection, codes)
+    assert _run("compare", *STORY, "-f", "json", "--select", ",").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("toml", "bad"),
+    [
+        ('severity = { TC999 = "info" }\n', "TC999"),
+        ('select = ["ZZ9"]\n', "ZZ9"),
+        ('[tool.tcheck]\nignore = ["TC201", "nope"]\n', "nope"),
+    ],
+)
+def test_unknown_rule_in_the_configuration_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, toml: str, bad: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tcheck.toml").write_text(toml)
+    result = _run("compare", *STORY, "-f", "json")
+    assert result.exit_code == 2, result.output
+    assert "tcheck.toml" in result.stderr and f"unknown rule {bad!r}" in result.stderr
+
+
+def test_readme_configuration_example_works_in_tcheck_toml(tmp_path: Path) -> None:
+    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert example.startswith("[tool.tcheck]")
+    (tmp_path / "glossary.csv").write_text("ru,uk,bg\nТакаичи,Такаїчі,Такаичи\n")
+    for name, text in (
+        ("tcheck.toml", example),
+        ("pyproject.toml", example),
+        ("plain.toml", example.replace("[tool.tcheck]\n", "")),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = _run("compare", *STORY, "-f", "json", "--config", str(tmp_path / name))
+        assert result.exit_code in (0, 1), (name, result.stderr)
+        assert not {f["code"] for f in json.loads(result.stdout)["findings"]} & {"TC104"}
+
+
+def test_keys_both_inside_and_outside_the_table_exit_2(tmp_path: Path) -> None:
+    config = tmp_path / "tcheck.toml"
+    config.write_text('fail-on = "never"\n[tool.tcheck]\nselect = ["TC2"]\n')
+    result = _run("compare", *STORY, "--config", str(config))
+    assert result.exit_code == 2 and "'fail-on'" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("value", ["-1", "0"])
+def test_max_bytes_must_be_positive(value: str) -> None:
+    result = _run("compare", *STORY, "--max-bytes", value)
+    assert result.exit_code == 2
+    assert result.stderr == f"tcheck: error: --max-bytes must be a positive integer, got {value}\n"
+
+
+def _copies(tmp_path: Path) -> list[Path]:
+    files = []
+    for p in STORY:
+        dst = tmp_path / Path(p).name
+        dst.write_bytes(Path(p).read_bytes())
+        files.append(dst)
+    return files
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_output_that_is_an_input_is_refused(tmp_path: Path, option: str) -> None:
+    files = _copies(tmp_path)
+    before = files[1].read_bytes()
+    # the same file, spelled differently, inside a directory given as input
+    target = tmp_path / "sub" / ".." / files[1].name
+    (tmp_path / "sub").mkdir()
+    result = _run("compare", str(tmp_path), option, str(target))
+    assert result.exit_code == 2
+    assert f"output file is one of the inputs: {target}" in result.stderr
+    assert files[1].read_bytes() == before
+
+
+def test_align_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    files = _copies(tmp_path)
+    result = _run("align", *map(str, files), "-o", str(files[0]))
+    assert result.exit_code == 2 and "one of the inputs" in result.stderr
+    assert files[0].read_bytes() == Path(STORY[0]).read_bytes()
+
+
+def test_locale_tree_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    for locale, src in (("ru", STORY[0]), ("uk", STORY[1])):
+        (tmp_path / locale).mkdir()
+        (tmp_path / locale / "a.txt").write_bytes(Path(src).read_bytes())
+    target = tmp_path / "uk" / "a.txt"
+    result = _run("compare", str(tmp_path), "--locales", "ru,uk", "-o", str(target))
+    assert result.exit_code == 2 and "one of the inputs" in result.stderr
+    assert target.read_bytes() == Path(STORY[1]).read_bytes()
+
+
+def test_segment_every_file_of_a_directory() -> None:
+    rich = _run("segment", str(SEEDS))
+    assert rich.exit_code == 0
+    for p in sorted(SEEDS.glob("*.txt")):
+        assert rich.stdout.count(f"{p.name}: ") == 1, p.name
+    data = json.loads(_run("segment", str(SEEDS), STORY[0], "-f", "json").stdout)
+    assert isinstance(data, list) and len(data) == len(list(SEEDS.glob("*.txt")))
+    assert [d["lang"] for d in data][:4] == ["ru", "uk", "uk", "bg"]
+
+
+def _main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from tcheck.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return exc.value.code or 0, out, err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["compare", "--bogus"], "No such option: --bogus"),
+        (["compare", STORY[0], STORY[1], "--width", "abc"], "'--width'"),
+        (["compare"], "Missing argument"),
+        (["explain"], "Missing argument"),
+        (["nosuchcommand"], "nosuchcommand"),
+    ],
+)
+def test_usage_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
+    code, out, err = _main(capsys, *args)
+    assert code == 2 and not out
+    assert err.startswith("tcheck: error: ") and err.count("\n") == 1, err
+    assert expected in err and "--help" in err and "╭" not in err
+
+
+def test_entry_point_keeps_help_version_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _main(capsys, "--version")
+    assert (code, err) == (0, "") and out.startswith("tcheck ")
+    code, out, _ = _main(capsys, "compare", "--help")
+    assert code == 0 and "--select" in out
+    assert _main(capsys, "compare", *STORY, "-f", "json")[0] == 1
+    assert _main(capsys, "compare", *STORY, "-f", "json", "--exit-zero")[0] == 0
+    code, _, err = _main(capsys, "compare", *STORY, "--select", "ZZ9")
+    assert code == 2 and err.count("\n") == 1
+    code, out, _ = _main(capsys)
+    assert code == 2 and "compare" in out
+
+
+def test_entry_point_ctrl_c_exits_130(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tcheck.views
+
+    def interrupt(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tcheck.views, "rules_table", interrupt)
+    monkeypatch.setattr(tcheck.views, "explain", interrupt)
+    for args in (["rules"], ["explain", "TC201"]):  # outside and inside the error guard
+        code, _, err = _main(capsys, *args)
+        assert code == 130 and "Traceback" not in err, args

@@ -383,11 +383,11 @@ class _NameVariantCheck(Check):
             yield self._finding(ctx, variants)
 
     def _finding(self, ctx: CheckContext, variants: list[Variant]) -> Finding:
-        support = {v.key: len(v.versions) for v in variants}
+        support = {v.key: len(_alike_versions(v, variants)) for v in variants}
         best = max(support.values())
         majority = [v for v in variants if support[v.key] == best]
-        if len(majority) == 1:
-            odd = sorted({vid for v in variants if v is not majority[0] for vid in v.versions})
+        if all(_spelled_alike(a, b) for a in majority for b in majority):
+            odd = sorted({vid for v in variants if v not in majority for vid in v.versions})
         else:
             odd = sorted({vid for v in variants for vid in v.versions})
         shown = " vs ".join(
@@ -408,6 +408,20 @@ class _NameVariantCheck(Check):
         )
 
     label = ""
+
+
+def _spelled_alike(a: Variant, b: Variant) -> bool:
+    """Two keys of one spelling: as many words, which compare as the same (a Bulgarian schwa
+    facing a vowel: Борис Джонсън / Борису Джонсону)."""
+    if a is b:
+        return True
+    ma, mb = _mention(a.mentions[0]), _mention(b.mentions[0])
+    return len(ma.tokens) == len(mb.tokens) and compare_names(ma, mb) is NameRelation.SAME
+
+
+def _alike_versions(v: Variant, variants: list[Variant]) -> set[str]:
+    """The versions that spell the name as ``v`` does."""
+    return {vid for u in variants if _spelled_alike(u, v) for vid in u.versions}
 
 
 class NameSpelling(_NameVariantCheck):

@@ -42,14 +42,42 @@ def parses(word: str, lang: str) -> tuple[tuple[str, frozenset[str], bool], ...]
 def proper_lemma(word: str, lang: str) -> str | None:
     """The lemma of ``word`` when the dictionary knows it as a proper name, else None."""
     cands = []
+    datives = []
     for lemma, grams, known in parses(word, lang):
         # The uk dictionary tags few places as Geox (Київ, Японія are plain nouns), so a
         # capitalised uk noun counts; the lemma nearest the word wins (Києві -> київ, not кий).
         if known and (grams & PROPER_TAGS or (lang == "uk" and "NOUN" in grams)):
             cands.append(lemma)
+            if lang == "uk" and "datv" in grams and _uk_person_dative(word.lower(), lemma, grams):
+                datives.append(lemma)
     if not cands:
         return None
-    return max(cands, key=lambda lm: (_common_prefix(lm, word.lower()), len(lm)))
+    # the dative of a person's name beats the longest shared prefix (see _uk_person_dative)
+    pool = datives or cands
+    return max(pool, key=lambda lm: (_common_prefix(lm, word.lower()), len(lm)))
+
+
+_PERSON_TAGS = frozenset({"Name", "Surn"})
+_UK_PERSON_DATIVE = ("ові", "еві", "єві")
+# What the lemma adds to the stem left by the dative ending: Іван-ові, Павл-ові (Павло),
+# Андрі-єві (Андрій), Васил-еві (Василь).
+_LEMMA_FINALS = ("", "о", "й", "ь")
+
+
+def _uk_person_dative(word: str, lemma: str, grams: frozenset[str]) -> bool:
+    """Whether ``word`` is the Ukrainian dative in -ові/-еві/-єві of the person's name
+    ``lemma`` (Іванові, Борисові, Андрієві).
+
+    The same word is also the locative of a surname in -ов (на Іванові), whose lemma shares a
+    longer prefix (Іванов); after a verb of giving the name is far likelier (вручив Іванові
+    Федорову), and the surname's own dative is Іванову. The stem must give the lemma, so
+    Львові is not read as the name Лев; a stem of three letters at least keeps Києві the
+    city Київ, not the legendary Кий.
+    """
+    if not grams & _PERSON_TAGS or not word.endswith(_UK_PERSON_DATIVE):
+        return False
+    stem = word[:-3]
+    return len(stem) >= 3 and any(lemma == stem + final for final in _LEMMA_FINALS)
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -256,8 +256,9 @@ def _fold_latin(s: str) -> str:
         s = re.sub(r"sh(?=i)", "s", s)
         s = re.sub(r"ch(?=i)", "t", s)
         s = re.sub(r"d?zh(?=i)|dz(?=i)|j(?=i)", "dz", s)
+        # Nihon-shiki tu for Hepburn tsu; not in a Slavic dative (Шольцу)
+        s = s.replace("tsu", "tu")
     s = s.replace("dzh", "dz")
-    s = s.replace("tsu", "tu")
     s = s.replace("kh", "h").replace("g", "h").replace("x", "ks").replace("w", "v")
     s = s.replace("q", "k")
     s = s.replace("y", "i").replace("j", "i")
@@ -319,7 +320,57 @@ def _equivalents() -> dict[str, str]:
 def token_key(word: str, lang: str) -> str:
     """Cross-language key of one name token."""
     raw = _token_key_raw(word, lang)
-    return _equivalents().get(raw, raw)
+    return _equivalents().get(raw) or _patronymic_key(raw) or raw
+
+
+# A patronymic's key: the father's name, then -ович/-евич/-івна... (Александрович,
+# Олександрович, Алексеевич, Олексійович, Олександрівна; the final vowel is already gone).
+_PATRONYMIC_RE = re.compile(r"(?P<stem>.{3,}?)(?:ov|ev|iv)(?P<end>ich|n)")
+
+
+def _patronymic_key(raw: str) -> str | None:
+    """The key of a patronymic, built on the key of the father's name: Олександрович =
+    Александрович as Олександр = Александр (the equivalents table holds whole words only).
+
+    The suffix varies by language too: after a soft stem ru writes -еевич where uk writes
+    -ійович (Сергеевич / Сергійович), and the female -овна / -івна is lemmatised to the male
+    form by the Russian dictionary only; so every form keys as -ович.
+    """
+    m = _PATRONYMIC_RE.fullmatch(raw)
+    if m is None:
+        return None
+    table = _equivalents()
+    stem = m.group("stem")
+    bare = stem.rstrip(_VOWELS)
+    canon = table.get(stem) or table.get(bare)
+    if canon is None and (len(bare) < 3 or m.group("end") == "n"):
+        # "-овн" is also any adjective in -овный/-овного (Верховного): only a known father's
+        # name makes it a patronymic
+        return None
+    return f"{canon or bare}ovich"
+
+
+# Bulgarian ъ between consonants is the schwa, which stands for any unstressed vowel of the
+# original (Байдън = Biden, Джонсън = Johnson, Блумбърг = Bloomberg) or for none where Russian
+# and Ukrainian write none (Александър = Александр, Петър = Петр).
+_SCHWA_RE = re.compile(
+    r"(?<=[бвгджзйклмнпрстфхцчшщ])ъ(?=[бвгджзклмнпрстфхцчшщ])(?!т$)", re.IGNORECASE
+)
+_SCHWA_READINGS = ("а", "е", "и", "о", "у", "")
+_MAX_SCHWAS = 2
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def schwa_keys(word: str) -> frozenset[str]:
+    """Keys of a Bulgarian word with each schwa ъ read as every vowel or none, empty when it
+    has no schwa (or too many to try). A final -ът is the article, not a schwa."""
+    parts = _SCHWA_RE.split(word)
+    if not 1 < len(parts) <= _MAX_SCHWAS + 1:
+        return frozenset()
+    spellings = [parts[0]]
+    for part in parts[1:]:
+        spellings = [s + vowel + part for s in spellings for vowel in _SCHWA_READINGS]
+    return frozenset(token_key(s, "bg") for s in spellings)
 
 
 def equivalent_spellings(a: str, b: str, lang: str) -> bool:
@@ -358,9 +409,43 @@ def split_tokens(phrase: str) -> list[str]:
     return [t for t in _SPLIT_RE.split(phrase.strip()) if t]
 
 
+# The Cyrillic names of Latin letters, as ru, uk and bg write an acronym that is read letter
+# by letter (Би-би-си, Сі-ен-ен, Си Ен Ен); apostrophes are dropped first (uk К'ю).
+LETTER_NAMES: dict[str, str] = {
+    "эй": "A", "ей": "A", "би": "B", "бі": "B", "си": "C", "сі": "C", "ди": "D", "ді": "D",
+    "эф": "F", "еф": "F", "джи": "G", "джі": "G", "эйч": "H", "ейч": "H", "ай": "I",
+    "джей": "J", "кей": "K", "эл": "L", "ел": "L", "эль": "L", "ель": "L", "эм": "M", "ем": "M",
+    "эн": "N", "ен": "N", "оу": "O", "пи": "P", "пі": "P", "кью": "Q", "кю": "Q", "ар": "R",
+    "эс": "S", "ес": "S", "ти": "T", "ті": "T", "ю": "U", "ви": "V", "ві": "V", "экс": "X",
+    "екс": "X", "уай": "Y", "зи": "Z", "зед": "Z", "зет": "Z",
+}  # fmt: skip
+
+
+def name_tokens(phrase: str) -> list[str]:
+    """The words of a name, with a spelled-out acronym read as the Latin one: Би-би-си,
+    Сі-ен-ен and Си Ен Ен are BBC and CNN, and key as those do.
+
+    A run counts only when it has two letter names at least, each a known one, and begins
+    with a capital: Си Цзиньпин and Ди Мария keep their words."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*split_tokens(phrase), ""]:
+        if normalize(token) in LETTER_NAMES and (run or token[0].isupper()):
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            out.append("".join(LETTER_NAMES[normalize(t)] for t in run))
+        else:
+            out.extend(run)
+        run = []
+        if token:
+            out.append(token)
+    return out
+
+
 def name_key(word_or_phrase: str, lang: str) -> str:
     """Cross-language key of a name (tokens joined by a space)."""
-    tokens = split_tokens(word_or_phrase)
+    tokens = name_tokens(word_or_phrase)
     if len(tokens) > 1:
         whole = _equivalents().get(_phrase_key_raw(word_or_phrase, lang))
         if whole is not None:

@@ -20,7 +20,9 @@ from tcheck.extract.keys import (
     is_place_key,
     loose_key,
     name_key,
+    name_tokens,
     normalize,
+    schwa_keys,
     sound_units,
     split_tokens,
     strict_name_key,
@@ -328,7 +330,7 @@ def is_place(word: str, lang: str) -> bool:
 
 
 def make_mention(span: str, start: int, lang: str) -> NameMention:
-    tokens = tuple(token_key(t, lang) for t in split_tokens(span))
+    tokens = tuple(token_key(t, lang) for t in name_tokens(span))
     return NameMention(
         text=span,
         start=start,
@@ -560,7 +562,7 @@ def _token_pairs(a: list[_Word], b: list[_Word]) -> list[_TokenPair]:
         return []
     if len(a) == len(b):
         return [
-            _TokenPair(x, y, kx, ky, token_relation(kx, ky))
+            _TokenPair(x, y, kx, ky, _word_relation(x, kx, y, ky))
             for (x, kx), (y, ky) in zip(a, b, strict=True)
         ]
     # Each token of the shorter name faces its best partner in the longer one.
@@ -568,8 +570,19 @@ def _token_pairs(a: list[_Word], b: list[_Word]) -> list[_TokenPair]:
     for x, kx in a if len(a) < len(b) else b:
         y, ky = min(b if len(a) < len(b) else a, key=lambda w: _rank(kx, w[1]))
         pair = (x, y, kx, ky) if len(a) < len(b) else (y, x, ky, kx)
-        out.append(_TokenPair(*pair, token_relation(kx, ky)))
+        out.append(_TokenPair(*pair, _word_relation(x, kx, y, ky)))
     return out
+
+
+def _word_relation(x: str, kx: str, y: str, ky: str) -> NameRelation:
+    """How two written tokens relate: :func:`token_relation` of their keys, except that a
+    Bulgarian schwa ъ stands for whatever vowel the other spelling has, or for none
+    (Байдън / Байден, Александър / Александр): the convention, not a drift. Consonants still
+    count (Байдън / Байгън)."""
+    rel = token_relation(kx, ky)
+    if rel is not NameRelation.SAME and (ky in schwa_keys(x) or kx in schwa_keys(y)):
+        return NameRelation.SAME
+    return rel
 
 
 def _rank(x: str, y: str) -> int:

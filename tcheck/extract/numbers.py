@@ -471,7 +471,11 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
         if any(a <= start < b for a, b in blocked):
             continue
         glued = _GLUED_MAGNITUDE.match(text, end)
-        if glued and glued.group("mag") in ("m", "k") and not _UNIT_BEFORE.search(text[max(0, start - 4) : start]):
+        if (
+            glued
+            and glued.group("mag") in ("m", "k")
+            and not _UNIT_BEFORE.search(text[max(0, start - 4) : start])
+        ):
             glued = None
         if glued is None and end < len(text) and text[end].isascii() and text[end].isalpha():
             continue  # 5G, 3D: a product code, not a quantity

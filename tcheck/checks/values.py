@@ -325,17 +325,14 @@ class _ValueCheck(Check):
 
     def _finding(self, ctx: CheckContext, group: Group, d: Divergence) -> Finding:
         odd = ", ".join(d.odd)
-        holders = sorted({loc.version for loc in d.evidence})
+        spans = {loc.version: loc.item.text for loc in d.evidence}  # type: ignore[attr-defined]
+        shown = "; ".join(f"{v}: {t}" for v, t in sorted(spans.items()))
         if d.tie and d.kind == "mismatch":
-            spans = {loc.version: loc.item.text for loc in d.evidence}  # type: ignore[attr-defined]
-            shown = "; ".join(f"{v}: {t}" for v, t in sorted(spans.items()))
             msg = f"{self.noun} differs between {odd} ({shown})"
         elif d.tie:
-            lacking = ", ".join(v for v in d.odd if v not in holders)
-            msg = f"{self.noun} {self.fmt(d.expected)} is in {', '.join(holders)}, not in {lacking}"
+            lacking = ", ".join(v for v in d.odd if v not in spans)
+            msg = f"{self.noun} {self.fmt(d.expected)} is in {', '.join(sorted(spans))}, not in {lacking}"
         elif d.kind == "mismatch":
-            spans = {loc.version: loc.item.text for loc in d.evidence}  # type: ignore[attr-defined]
-            shown = "; ".join(f"{v}: {t}" for v, t in sorted(spans.items()))
             msg = (
                 f"{self.noun} differs: {self.fmt(d.found)} in {odd} vs "
                 f"{self.fmt(d.expected)} ({shown})"

@@ -20,7 +20,15 @@ from tcheck.checks.context import CheckContext, Located, located_evidence
 from tcheck.extract import NameMention, NameRelation, compare_names, name_key, strict_name_key
 from tcheck.extract._morph import MORPH_LANGS, PROPER_TAGS, parses
 from tcheck.extract.keys import equivalent_spellings, normalize, split_tokens
-from tcheck.extract.names import RELATION_RANK, common_word, other_given_name
+from tcheck.extract.names import (
+    RELATION_RANK,
+    adjectival,
+    common_word,
+    entity_kind,
+    entity_lemma,
+    entity_reading,
+    other_given_name,
+)
 from tcheck.model import Category, Finding, Severity
 
 
@@ -187,21 +195,21 @@ class NameAnalysis:
                 if len(vids) == 2 and odd != vids[0]:
                     continue  # a tie is reported once, naming both sides
                 mine, theirs = extra[0], lost[0]
-                if not self._same_slot(mine, names[odd], theirs, names[others[0]]):
+                # names only one side holds (a common word capitalised at the start of a
+                # sentence) take no slot
+                slots_odd = [
+                    m for m in names[odd] if m is mine or self._partner(m, names[others[0]])
+                ]
+                slots_other = [
+                    m for m in names[others[0]] if m is theirs or self._partner(m, names[odd])
+                ]
+                if not self._same_slot(mine, slots_odd, theirs, slots_other):
                     continue
-                if not _unrelated_entities(_mention(mine), _mention(theirs)) or self._allowed(
+                langs = (self.lang[odd], self.lang[others[0]])
+                if not _unrelated_entities(mine, theirs, langs) or self._allowed(
                     _mention(mine), _mention(theirs)
                 ):
                     continue
-                if _initial(mine) or _initial(theirs):
-                    continue
-                if not (
-                    _confirmed_name(mine, self.lang[odd])
-                    and _confirmed_name(theirs, self.lang[others[0]])
-                ):
-                    continue  # Рада / Съвет: an institution's translated common noun
-                if _common_words(mine) or _common_words(theirs):
-                    continue  # Висшата лига / Премьер-лиге: each language names it in words
                 partners = [theirs] + [
                     next(p for p in names[o] if self._partner(_mention(theirs), [p]))
                     for o in others[1:]
@@ -308,43 +316,60 @@ def _first_reading(m: NameMention, lang: str) -> str | None:
     return None
 
 
-def _unrelated_entities(a: NameMention, b: NameMention) -> bool:
+def _unrelated_entities(a: Located, b: Located, langs: tuple[str, str]) -> bool:
     """Two names that cannot be one entity written two ways.
 
     Both in one script (a Latin original next to a Cyrillic name is usually a translated
-    title: Plaid / Партия Уэльса), neither an acronym (acronyms are translated with their
-    words), no shared stem (Арктика / арктический, Шак / Шачири) and little else in common
-    (Гуйчжоу / Гуейджоу is a transliteration, not another place).
+    title: Plaid / Партия Уэльса), both standing for an entity (see :func:`_entity`), no
+    shared stem (Арктика / арктический, Шак / Шачири) and little else in common (Гуйчжоу /
+    Гуейджоу is a transliteration, not another place). Acronyms are translated with their
+    words (СМИ / ЗМІ, МИД / МЗС), so two face each other only where the dictionaries know
+    both as names (НАТО / ООН).
     """
-    if a.latin != b.latin or _is_acronym(a) or _is_acronym(b):
+    ma, mb = _mention(a), _mention(b)
+    if ma.latin != mb.latin or _is_acronym(ma) != _is_acronym(mb):
         return False
-    if compare_names(a, b) is not NameRelation.DIFFERENT:
+    if compare_names(ma, mb) is not NameRelation.DIFFERENT:
         return False
-    for x in a.tokens:
-        for y in b.tokens:
+    if not (_entity(a, langs[0]) and _entity(b, langs[1]) and _same_kind(a, b, langs)):
+        return False
+    if _is_acronym(ma):
+        return ma.latin or (
+            entity_reading(ma.text, langs[0]) == "name"
+            and entity_reading(mb.text, langs[1]) == "name"
+        )
+    for x in ma.tokens:
+        for y in mb.tokens:
             if x[:3] == y[:3] or fuzz.ratio(x, y) >= 60:
                 return False
     return True
 
 
-def _confirmed_name(loc: Located, lang: str) -> bool:
-    """Whether a mention may stand for an entity: Latin script, several words, or a single word
-    no dictionary reads first as a common word (in its language, else in Russian or Ukrainian:
-    Ради is the council before it is a name)."""
+def _entity(loc: Located, lang: str) -> bool:
+    """Whether a mention may stand for an entity of its own: Latin script, or a name whose
+    last word the dictionaries lead with as a name (Херсоні, Макрон, Генеральной Ассамблее
+    ООН) or do not know (Харков), unknown words only away from the start of a sentence. A
+    name in words the dictionaries know as common ones or adjectives is an institution named
+    in words, which each language translates (Рада / Съвет, Висшата лига / Премьер-лиге,
+    Червоного Хреста)."""
     m = _mention(loc)
-    if len(m.tokens) != 1 or m.latin:
+    if m.latin:
         return True
-    for tongue in dict.fromkeys((lang, "ru", "uk")):
-        known = [grams for _, grams, ok in parses(normalize(m.text), tongue) if ok]
-        if known:
-            return bool(known[0] & PROPER_TAGS)
-    return True
+    words = split_tokens(m.text)
+    head = entity_reading(words[-1], lang)
+    if head is not None:
+        return head == "name"
+    if any(entity_reading(w, lang) == "common" or adjectival(w, lang) for w in words[:-1]):
+        return False
+    return not _initial(loc)
 
 
-def _common_words(loc: Located) -> bool:
-    """Whether a Cyrillic mention is made of common words only (Генеральной Ассамблее)."""
-    words = split_tokens(_mention(loc).text)
-    return bool(words) and all(common_word(w) for w in words)
+def _same_kind(a: Located, b: Located, langs: tuple[str, str]) -> bool:
+    """Whether two names may stand for entities of one kind: a place for a place, a person for
+    a person (Нью-Йорку facing Роза, a hurricane, is another detail, not another place)."""
+    ka = entity_kind(split_tokens(_mention(a).text)[-1], langs[0])
+    kb = entity_kind(split_tokens(_mention(b).text)[-1], langs[1])
+    return ka is None or kb is None or ka == kb
 
 
 def _initial(loc: Located) -> bool:
@@ -539,6 +564,8 @@ class NameInconsistency(Check):
                         continue
                     if common_word(ma.text) and common_word(mb.text):
                         continue  # Кубок / Кубка, турецкое / Турции: common words
+                    if _two_places(ma.text, mb.text, v.lang):
+                        continue  # Греции / Грузии, Латвия / Литва: two places, however alike
                     if rest.get(sa) and rest.get(sb) and not rest[sa] & rest[sb]:
                         continue  # Alan Lithgow and Allan McGregor: two people
                     rel = compare_names(ma, mb)
@@ -551,6 +578,15 @@ class NameInconsistency(Check):
                             evidence=(located_evidence(ctx, la), located_evidence(ctx, lb)),
                             key=f"{sa}|{sb}",
                         )
+
+
+def _two_places(a: str, b: str, lang: str) -> bool:
+    """Whether a dictionary or the place tables know two words as two different places.
+    People are left out: a dictionary lists transliterations of one surname apart
+    (Гамильтон / Хэмилтон)."""
+    if entity_kind(a, lang) != "place" or entity_kind(b, lang) != "place":
+        return False
+    return entity_lemma(a, lang) != entity_lemma(b, lang)
 
 
 def _respelling_distance(a: str, b: str) -> int:

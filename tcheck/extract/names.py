@@ -689,6 +689,133 @@ _UK_LETTERS = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г"})
 
 
 @functools.lru_cache(maxsize=1 << 14)
+def entity_reading(word: str, lang: str) -> str | None:
+    """How the dictionaries first read a Cyrillic word as a name: ``"name"`` when the leading
+    reading of some lookup is a proper name (Макрон: a diacritic in Russian but a surname in
+    Ukrainian), ``"common"`` when the word is known and no lookup leads with a name (Рада,
+    Ради: a council, "for the sake of"), None when no dictionary knows it.
+
+    Unlike :func:`dictionary_reading`, a name hidden behind a common first reading does not
+    count (Надежда, Мир). The Ukrainian dictionary tags few places, so a Ukrainian noun is read
+    through the Russian spelling of its lemma (Херсоні -> херсон, Берліні -> берлин); a noun
+    Russian does not know either stays unknown (Одесі)."""
+    readings = [reading for reading, _ in _leading_readings(word, lang)]
+    if "name" in readings:
+        return "name"
+    return "common" if "common" in readings else None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def entity_lemma(word: str, lang: str) -> str | None:
+    """The name key of the entity a dictionary or the place tables take a word for (Греции ->
+    Греция, Грузии -> Грузия; bg Гърция through the tables), or None when neither knows it
+    as a name."""
+    key = name_key(word, lang)
+    if is_place_key(key):
+        return key
+    for reading, lemma in _leading_readings(word, lang):
+        if reading == "name":
+            return name_key(lemma, "ru")
+    return None
+
+
+_KINDS = (("Geox", "place"), ("Orgn", "organisation"), ("Name", "person"), ("Surn", "person"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def entity_kind(word: str, lang: str) -> str | None:
+    """What a dictionary or the place tables take a word for: ``"place"``, ``"person"``,
+    ``"organisation"``, or None when unknown."""
+    if is_place_key(name_key(word, lang)):
+        return "place"
+    for reading, grams in _leading_tags(word, lang):
+        if reading == "name":
+            return next((kind for tag, kind in _KINDS if tag in grams), None)
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def adjectival(word: str, lang: str) -> bool:
+    """Whether a dictionary reads a Cyrillic word as an adjective, whatever it reads first
+    (uk Червоного leads with the surname Червоний; Bulgarian through Russian long forms)."""
+    low = normalize(word)
+    if lang in _morph.MORPH_LANGS:
+        cands = [(low, lang)]
+    elif len(low) >= 5:  # short words give chance stems (Лос -> лосий)
+        cands = [(c, "ru") for c in _bg_adjective_forms(low)]
+    else:
+        return False
+    return any(
+        ok and "ADJF" in grams
+        for cand, tongue in cands
+        for _, grams, ok in _morph.parses(cand, tongue)
+    )
+
+
+def _leading_readings(word: str, lang: str) -> list[tuple[str | None, str]]:
+    return [(reading, lemma) for reading, lemma, _ in _leading_parses(word, lang)]
+
+
+def _leading_tags(word: str, lang: str) -> list[tuple[str | None, frozenset[str]]]:
+    return [(reading, grams) for reading, _, grams in _leading_parses(word, lang)]
+
+
+def _leading_parses(word: str, lang: str) -> list[tuple[str | None, str, frozenset[str]]]:
+    """(first reading, lemma, grammemes) of a Cyrillic word in its own dictionary (Bulgarian
+    through Russian stems) and, in dictionary form only, in the other one."""
+    if not is_cyrillic(word):
+        return []
+    low = normalize(word)
+    if lang not in _morph.MORPH_LANGS:
+        if _has_article(low):
+            return [("common", low, frozenset())]  # Съдебната: the article marks a common noun
+        # Bulgarian does not decline: a name is in its dictionary form (Никой is "nobody",
+        # not a form of the Russian name Ника)
+        cands = list(_bg_candidates(low))
+        if low[-1:] in ("а", "я"):
+            cands.append(low[:-1] + ("ь" if low[-1] == "я" else ""))  # Севера: the short article
+        return [_leading_reading(c, "ru", lemma_only=True) for c in cands] + [
+            _cross_reading(low, "uk")
+        ]
+    other = "uk" if lang == "ru" else "ru"
+    return [_leading_reading(low, lang), _cross_reading(low, other)]
+
+
+def _cross_reading(word: str, lang: str) -> tuple[str | None, str, frozenset[str]]:
+    """A word looked up in another language's dictionary, in dictionary form only (ru Люди
+    is no form of the uk name Люда), and taken for a name only as a surname (ru Макрон is
+    the uk surname Макрон; ru Север, "north", is no uk given name Север)."""
+    reading, lemma, grams = _leading_reading(word, lang, lemma_only=True)
+    if reading == "name" and "Surn" not in grams:
+        return "common", lemma, grams
+    return reading, lemma, grams
+
+
+def _leading_reading(
+    word: str, lang: str, *, lemma_only: bool = False
+) -> tuple[str | None, str, frozenset[str]]:
+    """The first dictionary reading of a word (``"name"``, ``"common"`` or None), its lemma
+    and grammemes; ``lemma_only`` takes only a word in its dictionary form."""
+    known = [
+        (lemma, grams)
+        for lemma, grams, ok in _morph.parses(word, lang)
+        if ok and (lemma == word or not lemma_only)
+    ]
+    if not known:
+        return None, word, frozenset()
+    lemma, grams = known[0]
+    if grams & _morph.PROPER_TAGS:
+        return "name", lemma, grams
+    if lang == "uk" and "NOUN" in grams:
+        for cand in dict.fromkeys((lemma.translate(_UK_LETTERS), lemma.translate(_UK_TO_RU))):
+            found = _leading_reading(cand, "ru")
+            if found[0] is not None:
+                return found
+        return None, lemma, grams
+    return "common", lemma, grams
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def common_word(word: str) -> bool:
     """Whether a dictionary (ru or uk; Bulgarian through Russian stems) reads a Cyrillic word
     first as a common word rather than a name (either dictionary will do: the Ukrainian one

@@ -482,9 +482,12 @@ class NameDifferentEntity(Check):
     """Aligned sentences name a different entity in the same place.
 
     Inside one aligned group, the versions agree on their names except one slot: the majority
-    names one entity there (Reuters, Зеленский) and the odd version another (Kyodo News,
-    Путин) that is no spelling of it. Acronyms are left out (they are translated, not
-    transliterated: СМИ / ЗМІ), and so are names far apart in their sentences.
+    names one entity there (Reuters, Харькове) and the odd version another (Kyodo News,
+    Херсоні) that is no spelling of it. Both must stand for entities of one kind (a place
+    for a place, a person for a person) where the dictionaries know them; names made of
+    common words (Верховна Рада / Народно събрание) and acronyms the dictionaries do not
+    know as names (СМИ / ЗМІ, МИД / МЗС) are translated, not transliterated, and are left
+    out, and so are names far apart in their sentences.
     """
 
     code, slug, category, severity = (

@@ -23,7 +23,7 @@ from tcheck.extract.measures import (
     RELATIVE_TOLERANCE,
     same_quantity,
 )
-from tcheck.extract.numbers import clock_hours
+from tcheck.extract.numbers import CENTURY, clock_hours
 from tcheck.model import Category, Finding, Group, Severity
 
 _YEARS = range(1800, 2101)
@@ -34,7 +34,9 @@ def _number_key(n: NumberMention) -> Hashable | None:
     # with a unit of measure ("двох миль", "полутора километрах") it is a quantity.
     if n.weak and n.measure is None:
         return None
-    return float(f"{n.value:.9g}")
+    value = float(f"{n.value:.9g}")
+    # a century is compared only with centuries: "XX век" is not "20 человек"
+    return (value, CENTURY) if n.measure == CENTURY else value
 
 
 def _number_values(ctx: CheckContext, group: Group) -> dict[str, list[tuple[Hashable, Located]]]:
@@ -229,6 +231,8 @@ def _date_covers(wanted: Hashable, key: Hashable) -> bool:
 def _fmt_number(value: Hashable | None) -> str:
     if value is None:
         return "nothing"
+    if isinstance(value, tuple):  # (20.0, "century")
+        return f"{_fmt_number(value[0])} ({value[1]})"
     v = float(value)  # type: ignore[arg-type]
     return f"{int(v):,}".replace(",", " ") if v.is_integer() else f"{v:g}"
 

@@ -17,6 +17,15 @@ Decisions worth knowing:
   "милиард и половина" = 1.5e9), not two counts ("два и три").
 * A measure in two units is one quantity in the larger ("1 м 82 см" = 1.82 m, "6′6″"); a
   spelled count glued to its unit is a measure ("двухметровый" = 2 m).
+* A century is an ordinal of its own kind (``measure`` :data:`CENTURY`): "XX век", "ХХ
+  століття" (Cyrillic Х), "19-го века", "през 19 век", "20th century" are 20 or 19 and never
+  the plain number; "два века", "5 веков" count centuries and stay plain numbers.
+* A multiplier ("вдвое", "в два раза", "удвічі", "два пъти", "двукратно", "twice",
+  "удвоить", "doubled") is its value with ``measure`` :data:`TIMES`, so "вдвое" is 2 like "у
+  два рази" and, unlike a lone spelled "two", a firm number. "вдвоём" (together) and bg
+  "двойно гражданство" (dual citizenship) are no multipliers.
+* Spelled ranges share the magnitude of their second end as digits do: "от двадцати до
+  двадцати пяти тысяч" is 20000–25000 like "20–25 тыс.".
 """
 
 from __future__ import annotations
@@ -78,6 +87,11 @@ _GLUED_VALUES = {"bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6, "k": 1e3}
 # "2/3 депутатов": a fraction, not a score, when the numerator is smaller and the denominator
 # small
 _SLASH_FRACTION = re.compile(r"(?<![\w.,:/])(?P<a>\d)/(?P<b>\d{1,2})(?![\w.,:/]?\d)")
+
+CENTURY = "century"
+"""``measure`` of an ordinal century ("XX век", "19th century"): compared only with centuries."""
+TIMES = "times"
+"""``measure`` of a multiplier ("вдвое", "в два раза", "twice", "два пъти", "удвоить")."""
 
 MAGNITUDES: tuple[tuple[str, float], ...] = (
     (r"тыс\.?|тысяч\w*|тис\.?|тисяч\w*|хил\.?|хиляд\w*|thousand\w*|тыщ\w*", 1e3),
@@ -167,7 +181,6 @@ _BG_VALUES: dict[str, float] = {
     "шестте": 6, "седмина": 7, "седмината": 7, "седемте": 7, "осмина": 8, "осмината": 8,
     "осемте": 8, "деветима": 9, "деветимата": 9, "деветте": 9, "десетима": 10,
     "десетимата": 10, "десетте": 10, "единия": 1, "единият": 1, "едната": 1, "едното": 1,
-    "трикратно": 3, "четирикратно": 4, "петкратно": 5, "десеткратно": 10,
 }  # fmt: skip
 # bg counts people with -има from eleven up: "двадесетима", "седемнадесетимата"
 _BG_VALUES |= {
@@ -176,12 +189,6 @@ _BG_VALUES |= {
     if word.endswith(("десет", "йсет"))
     for ending in ("има", "имата")
 }
-# "трижды", "втричі": how many times; pymorphy reads them as adverbs.
-_TIMES_VALUES: dict[str, float] = {
-    "трижды": 3, "четырежды": 4, "пятижды": 5, "тричі": 3, "втрое": 3, "вчетверо": 4,
-    "впятеро": 5, "вдесятеро": 10, "втричі": 3, "утричі": 3, "учетверо": 4,
-    "вп'ятеро": 5, "уп'ятеро": 5,
-}  # fmt: skip
 _EN_VALUES: dict[str, float] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -254,8 +261,6 @@ _HALF_PREFIX = re.compile(r"^(?:пол|пів)-?(?=[^\W\d_]{4})")
 def _number_word(word: str, lang: str) -> _Word | None:
     low = normalize(word).replace("ʼ", "'")
     low_apos = re.sub(r"[’ʼ]", "'", word.lower())
-    if low_apos in _TIMES_VALUES:
-        return _Word(_TIMES_VALUES[low_apos], False)
     half = _HALF_PREFIX.match(low_apos)
     if half and lang in ("ru", "uk"):
         whole = _number_word(low_apos[half.end() :], lang)
@@ -563,6 +568,7 @@ def _joins_compound(
 def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[NumberMention]:
     """Runs of number words: "двадцать пять тысяч" -> 25000, "1,2 млрд" handled by digits."""
     out: list[NumberMention] = []
+    mags: list[float] = []  # the magnitude that closes each mention, 1 where none does
     words = list(_WORD_RE.finditer(text))
     i = 0
     while i < len(words):
@@ -571,7 +577,7 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
             i += 1
             continue
         nw = _number_word(w.group(), lang)
-        if nw is not None and nw.magnitude and not _bare_magnitude(text, words, i):
+        if nw is not None and nw.magnitude and not _bare_magnitude(text, words, i, lang):
             nw = None  # "тысячи людей", "кілька мільярдів": no count, so no number
         if nw is not None and w.group()[0].isupper() and not _sentence_initial(text, w.start()):
             nw = None  # "в районе Четырех углов" (Four Corners): part of a name
@@ -581,6 +587,7 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
             ordinal_mention = ordinal_mention or (None if after_count else _lone_fraction(w))
             if ordinal_mention is not None:
                 out.append(ordinal_mention)
+                mags.append(1.0)
             i += 1
             continue
         total, current, last_mag = 0.0, 0.0, 0.0
@@ -590,9 +597,11 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
             if gap and not (gap == "-" and lang == "en"):  # "twenty-five"
                 break
             cur = _number_word(words[j].group(), lang) if j > i else nw
-            if cur is None and _joins(text, words, j, lang, current, last_mag):
-                # "двадесет и пет", "сто и двадцать", "милиард и половина", "пять с половиной"
-                j += 1
+            joined = _joins(text, words, j, lang, current, last_mag) if cur is None else 0
+            if joined:
+                # "двадесет и пет", "сто и двадцать", "милиард и половина", "пять с половиной",
+                # "a million and a half"
+                j += joined
                 half = _Word(0.5 if current else last_mag / 2, False)
                 cur = _number_word(words[j].group(), lang) or half
             elif cur is None and current and _adjective_before_magnitude(text, words, j, lang):
@@ -617,7 +626,6 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
             j == i + 1
             and not nw.magnitude
             and nw.value < 1e3  # "полмиллиона" is a magnitude's half
-            and w.group().lower() not in _TIMES_VALUES
             and _reads_otherwise(w.group(), lang)
             and not _counts_next(text, end, lang)
             and not _counts_before(text, start, lang)
@@ -625,6 +633,9 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
             i = j
             continue  # "подготовить свою семью", "сім я" (сім'я): not a count
         value = total + current
+        halved = _HALF_BEFORE.search(text, 0, start) if nw.magnitude else None
+        if halved:  # "half a million", "a half-million", "пол-миллиона"
+            value, start = value / 2, halved.start()
         ordinal = False
         k = j + 1 if j < len(words) and words[j].group().lower() in ("и", "і", "й") else j
         unit_digit = _ordinal_unit(words[k].group(), lang) if k < len(words) else None
@@ -648,8 +659,52 @@ def _word_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
                 spelled=True,
             )
         )
+        mags.append(last_mag if total and not current and not ordinal else 1.0)
         i = j
+    return _spelled_ranges(text, out, mags)
+
+
+# "от двадцати до двадцати пяти тысяч", "двух-трех тысяч", "two or three million"
+_SPELLED_RANGE = re.compile(
+    r"[ \u00a0]*[-‐–—][ \u00a0]*|[ \u00a0]+(?:до|to|или|або|чи|or)[ \u00a0]+"
+)
+_SPELLED_BETWEEN_AND = re.compile(r"[ \u00a0]+(?:и|і|й|та|and)[ \u00a0]+")
+# "half a million", "a half-million", "пол-миллиона": half of the magnitude after it
+_HALF_BEFORE = re.compile(
+    r"(?<![\w'’ʼ])(?:half(?:[ \u00a0]+an?)?[ \u00a0]+|half-|(?:пол|пів)-)\Z", re.IGNORECASE
+)
+
+
+def _spelled_ranges(
+    text: str, mentions: list[NumberMention], mags: list[float]
+) -> list[NumberMention]:
+    """Two spelled counts joined as a range ("от двадцати до двадцати пяти тысяч", "двох-трьох
+    мільйонів", "между две и три хиляди") are both ends of it, and the first takes the
+    magnitude and unit of the second as in "20–25 тыс." (not where it is larger than the
+    second's count: "от пятисот до тысячи")."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        first, second = out[k], out[k + 1]
+        if first.ordinal or second.ordinal or not _spelled_range_gap(text, first, second):
+            continue
+        value = first.value
+        if mags[k] == 1.0 and mags[k + 1] > 1.0 and value < second.value / mags[k + 1]:
+            value *= mags[k + 1]
+        unit = first.unit or second.unit
+        out[k] = replace(first, value=value, unit=unit, in_range=True)
+        out[k + 1] = replace(second, in_range=True)
     return out
+
+
+def _spelled_range_gap(text: str, first: NumberMention, second: NumberMention) -> bool:
+    """Whether the text between two mentions makes them a range ("до", "-", "или"; "и" only
+    after "между", "між", "between")."""
+    if _SPELLED_RANGE.fullmatch(text, first.end, second.start):
+        return True
+    return bool(
+        _SPELLED_BETWEEN_AND.fullmatch(text, first.end, second.start)
+        and _BETWEEN.search(text, 0, first.start)
+    )
 
 
 _JOINERS = frozenset({"и", "і", "й", "and"})
@@ -677,26 +732,28 @@ def _lone_fraction(word: re.Match[str]) -> NumberMention | None:
 
 def _joins(
     text: str, words: list[re.Match[str]], j: int, lang: str, current: float, last_mag: float
-) -> bool:
-    """Whether ``words[j]`` is an "и" inside one compound number: the word after it is a
-    smaller place ("двадесет и пет": units after tens) or a half of the magnitude before it
-    ("милиард и половина")."""
-    if words[j].group().lower() not in _HALF_JOINERS or j + 1 >= len(words):
-        return False
-    if text[words[j].end() : words[j + 1].start()].strip():
-        return False
-    nxt = words[j + 1].group()
-    if nxt.lower() in _HALVES:
-        return last_mag > 0 if current == 0 else current == int(current)
-    if words[j].group().lower() not in _JOINERS:
-        return False
-    following = _number_word(nxt, lang)
+) -> int:
+    """How many words from ``words[j]`` on join one compound number, 0 where they do not: an
+    "и" before a smaller place ("двадесет и пет": units after tens), or "и", "с", "and a"
+    before a half of the count or magnitude before it ("милиард и половина", "one and a
+    half", "a million and a half")."""
+    joiner = words[j].group().lower()
+    if joiner not in _HALF_JOINERS or j + 1 >= len(words):
+        return 0
+    half = j + 2 if joiner == "and" and words[j + 1].group().lower() == "a" else j + 1
+    if half < len(words) and words[half].group().lower() in _HALVES:
+        gap = text[words[j].end() : words[half].start()]
+        whole = last_mag > 0 if current == 0 else current == int(current)
+        return half - j if whole and re.fullmatch(r"\s+(?:a\s+)?", gap) else 0
+    if text[words[j].end() : words[j + 1].start()].strip() or joiner not in _JOINERS:
+        return 0
+    following = _number_word(words[j + 1].group(), lang)
     if following is None or following.magnitude:
-        return False
+        return 0
     if current == 0:  # "три хиляди и петстотин"
-        return following.value < last_mag
+        return int(following.value < last_mag)
     place = 10 ** (len(str(int(current))) - 1)
-    return current >= 20 and current % place == 0 and following.value < place
+    return int(current >= 20 and current % place == 0 and following.value < place)
 
 
 def _adjective_before_magnitude(text: str, words: list[re.Match[str]], j: int, lang: str) -> bool:
@@ -780,10 +837,10 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before.endswith(":")
 
 
-def _bare_magnitude(text: str, words: list[re.Match[str]], i: int) -> bool:
+def _bare_magnitude(text: str, words: list[re.Match[str]], i: int, lang: str) -> bool:
     """A magnitude word with no count before it that still means one of it."""
     word = normalize(words[i].group())
-    if word in _BARE_MAGNITUDES:
+    if word in _BARE_MAGNITUDES or _singular_magnitude(word, lang):
         return True
     if word not in _SINGULAR_OR_PLURAL or i == 0:
         return False
@@ -792,12 +849,26 @@ def _bare_magnitude(text: str, words: list[re.Match[str]], i: int) -> bool:
     return not between and (before in _GENITIVE_CUES or bool(_GENITIVE_SINGULAR_ADJ.search(before)))
 
 
+def _singular_magnitude(word: str, lang: str) -> bool:
+    """A ru/uk case form of a magnitude noun that is singular only: "тысячей", "миллионом",
+    "мільйоні", "тисячею" (not "тысячами", nor "тысячи", which is also the plural, nor uk
+    "мільйонові", also the plural adjective)."""
+    forms = [
+        (lemma.replace("ё", "е"), grams)
+        for lemma, grams, known in _morph.parses(word, lang)
+        if known
+    ]
+    return bool(forms) and all(
+        lemma in _MAG_LEMMAS and "NOUN" in grams and "plur" not in grams for lemma, grams in forms
+    )
+
+
 # "двухметровый форвард", "двометровий", "двуметров", "десятикилометровый": a spelled count
 # made an adjective with its unit of measure.
 _COUNT_STEMS: dict[str, float] = {
-    "двух": 2, "дву": 2, "дво": 2, "трех": 3, "трёх": 3, "трьох": 3, "три": 3,
-    "четырех": 4, "чотири": 4, "четири": 4, "пяти": 5, "п'яти": 5, "пет": 5, "шести": 6,
-    "шест": 6, "семи": 7, "седем": 7, "восьми": 8, "осем": 8, "девяти": 9, "дев'яти": 9,
+    "двух": 2, "дву": 2, "дво": 2, "двох": 2, "трех": 3, "трёх": 3, "трьох": 3, "три": 3,
+    "четырех": 4, "четырёх": 4, "чотири": 4, "чотирьох": 4, "четири": 4, "пяти": 5,
+    "п'яти": 5, "пет": 5, "шести": 6, "шест": 6, "семи": 7, "седем": 7, "восьми": 8, "осем": 8, "девяти": 9, "дев'яти": 9,
     "девет": 9, "десяти": 10, "десет": 10, "полутора": 1.5, "півтора": 1.5,
 }  # fmt: skip
 _STEM_UNITS: dict[str, str] = {
@@ -834,13 +905,292 @@ def _stem_measures(text: str, blocked: list[tuple[int, int]]) -> list[NumberMent
     return out
 
 
+# One-word multipliers. ru/uk "вдвоём", "удвох" (the two together) are not among them.
+_MULTIPLIER_WORDS: dict[str, float] = {
+    "вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вшестеро": 6, "всемеро": 7,
+    "ввосьмеро": 8, "вдевятеро": 9, "вдесятеро": 10, "дважды": 2, "трижды": 3,
+    "четырежды": 4, "пятижды": 5,
+    "вдвічі": 2, "удвічі": 2, "вдвоє": 2, "удвоє": 2, "втричі": 3, "утричі": 3, "втроє": 3,
+    "утроє": 3, "учетверо": 4, "вп'ятеро": 5, "уп'ятеро": 5, "удесятеро": 10, "двічі": 2,
+    "тричі": 3,
+    "twice": 2, "thrice": 3, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
+    "tenfold": 10, "hundredfold": 100,
+}  # fmt: skip
+# "трехкратный", "триразовий", "двукратно", "трикратният": a count made a multiplier
+_MULTIPLIER_STEM = re.compile(
+    rf"(?<![\w'’ʼ])(?P<count>{'|'.join(sorted(_COUNT_STEMS, key=len, reverse=True))})"
+    r"(?:кратн|кратен|разов)[^\W\d_]*",
+    re.IGNORECASE,
+)
+# "удвоить", "удваивает", "подвоїлося", "удвояването", "потроїлося", "tripled": to multiply.
+# The letter after the stem keeps out "утро" (morning), "утроба", "подвох"; "удвоить усилия"
+# (redouble efforts), "doubled down" multiply nothing.
+_MULTIPLYING_VERB = re.compile(
+    r"(?<![\w'’ʼ])(?P<word>(?:(?P<v2>удво[иеяё]|удваива|подво[їєюя]|doubl(?:ed|ing))"
+    r"|(?P<v3>утро[иеяё]|утраива|потро[їєюя]|tripl(?:ed|ing))"
+    r"|(?P<v4>учетвер|учетвор|почетвер|quadrupl(?:ed|ing)))[\w'’ʼ]*)(?![\w'’ʼ])"
+    r"(?![ \u00a0]+(?:down|(?:(?:свои|свої|своите|си|their|its)[ \u00a0]+)?"
+    r"(?:усили|зусил|внимани|уваг|бдительн|пильн|effort)))",
+    re.IGNORECASE,
+)
+# "to double", "could triple": the English verb in its bare form, not "double standards"
+_EN_MULTIPLYING_INFINITIVE = re.compile(
+    r"(?<!\w)(?:to|will|would|could|can|may|might|should|must)[ \u00a0]+"
+    r"(?P<word>(?P<v2>double)|(?P<v3>triple)|(?P<v4>quadruple))(?![\w-])(?![ \u00a0]+down)",
+    re.IGNORECASE,
+)
+# bg "двойно"/"тройно" is also the neuter adjective ("двойно гражданство", "двойно подаване"):
+# a multiplier only before a comparative, a preposition or the end of the clause.
+_BG_MULTIPLIER = re.compile(
+    r"(?<!\w)(?P<word>(?P<v2>двойно)|(?P<v3>тройно)|(?P<v4>четворно))"
+    r"(?=[ \u00a0]*(?:[.,;:!?)»“\"—–]|$)|[ \u00a0]+(?:по-|(?:повече|по|спрямо|от|до|за|в|във|през"
+    r"|при|след|само|на)(?!\w)))",
+    re.IGNORECASE,
+)
+# "в два раза", "у 2 рази", "три пъти", "1.5 times", "five-times": a count of times
+_TIMES_AFTER = re.compile(r"(?:[ \u00a0]|(?<=[a-z])-)(?:раза|раз|рази|разів|пъти|times)(?!\w)")
+
+
+def _multipliers(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[NumberMention]:
+    """Multipliers written as one word: "вдвое", "втричі", "двукратно", "удвоить", "twice"."""
+    norm = re.sub(r"[’ʼ]", "'", text)  # the same length: offsets carry over
+    found: list[tuple[int, int, float]] = [
+        (m.start(), m.end(), _MULTIPLIER_WORDS[m.group().lower()])
+        for m in _WORD_RE.finditer(norm)
+        if m.group().lower() in _MULTIPLIER_WORDS
+    ]
+    found += [
+        (m.start(), m.end(), _COUNT_STEMS[m.group("count").lower()])
+        for m in _MULTIPLIER_STEM.finditer(norm)
+    ]
+    patterns = [_MULTIPLYING_VERB, _EN_MULTIPLYING_INFINITIVE]
+    patterns += [_BG_MULTIPLIER] if lang == "bg" else []
+    for pattern in patterns:
+        for m in pattern.finditer(norm):
+            value = next(int(k[1:]) for k in ("v2", "v3", "v4") if m.group(k))
+            found.append((m.start("word"), m.end("word"), value))
+    return [
+        NumberMention(
+            text=text[start:end],
+            start=start,
+            end=end,
+            value=float(value),
+            unit=None,
+            ordinal=False,
+            approx=_approx_before(text, start),
+            spelled=True,
+            measure=TIMES,
+        )
+        for start, end, value in sorted(found)
+        if not any(a <= start < b for a, b in blocked)
+    ]
+
+
+# Centuries. Roman numerals are typed with Cyrillic І and Х as often as with Latin letters.
+_ROMAN_LOOKALIKES = str.maketrans("ІХ", "IX")
+_ROMAN_CENTURY = re.compile(r"(?P<x>X{0,3})(?P<unit>IX|IV|V?I{0,3})")
+_ROMAN_UNITS = {"": 0, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7,
+                "VIII": 8, "IX": 9}  # fmt: skip
+_CENTURY_WORD = re.compile(
+    r"(?<![\w'’ʼ])(?P<w>век(?:а|у|ом|е|ов|ам|ами|ах|ове)?|столети(?:е|я|ю|ем|и|й|ям|ями|ях|ето)"
+    r"|століт(?:тя|ті|тям|ть|тями|тях)|сторіч(?:чя|чі|чям|ч)?|вік|віку|віці|centur(?:y|ies)"
+    r"|вв?\.|ст\.)(?!\w)"
+)
+# forms that count centuries ("пять веков", "два століття", bg "три века", "centuries"): after
+# plain digits they are a count, after "XX" or "19-го" a list ("XIX и XX веков")
+_CENTURY_PLURALS = frozenset(
+    {"веков", "векам", "веками", "веках", "векове", "столетий", "столетиям", "столетиями",
+     "столетиях", "століть", "століттями", "століттях", "сторіч", "centuries"}
+)  # fmt: skip
+_CENTURY_COUNT_FORMS = frozenset({"века", "столетия", "століття", "сторіччя", "століттям"})
+"""The singular genitive that also counts two to four ("два века"); in bg always a count."""
+_CENTURY_AFTER_ORDINAL_ONLY = frozenset({"вік", "віку", "віці", "ст."})
+"""uk "вік" is also age and "ст." also an article of a law: only after "XX" or "19-го"."""
+_ORDINAL_TOKEN = (
+    r"(?P<tok>(?P<roman>(?<![^\W\d_])[IVXІХ]{1,6})(?:[-‐][^\W\d_]{1,3})?"
+    r"|(?P<digits>(?<![\w.,])\d{1,2})(?P<suffix>-?(?:st|nd|rd|th)|[-‐][^\W\d_]{1,3})?"
+    r"|(?P<word>[^\W\d_][\w'’ʼ]*))"
+)
+_BEFORE_CENTURY = re.compile(_ORDINAL_TOKEN + r"(?:[ \u00a0]+|-)\Z")
+# "XIX–XX вв.", "XIX и XX веков", "конца XIX — начала XX века", "19th and 20th centuries"
+_RANGE_SEP = r"[ \u00a0]*[-‐–—][ \u00a0]*|[ \u00a0]+(?:до|по|to|through)[ \u00a0]+"
+_LIST_SEP = r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:и|і|й|та|или|або|чи|and|or)[ \u00a0]+"
+_LISTED_CENTURY = re.compile(
+    _ORDINAL_TOKEN + rf"(?P<sep>{_RANGE_SEP}|{_LIST_SEP})"
+    r"(?:(?:начал[аеоу]|конц[аеу]|середин[аеыиіу]|початк[уи]|кінц[яі]|краю|началото|края"
+    r"|средата|на|of|the|early|late|mid)[ \u00a0]+){0,3}\Z"
+)
+_EN_ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+_ORDINAL_TEENS: dict[str, int] = {
+    "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12, "тринадцатый": 13,
+    "четырнадцатый": 14, "пятнадцатый": 15, "шестнадцатый": 16, "семнадцатый": 17,
+    "восемнадцатый": 18, "девятнадцатый": 19, "двадцатый": 20,
+    "десятий": 10, "одинадцятий": 11, "дванадцятий": 12, "тринадцятий": 13,
+    "чотирнадцятий": 14, "п'ятнадцятий": 15, "шістнадцятий": 16, "сімнадцятий": 17,
+    "вісімнадцятий": 18, "дев'ятнадцятий": 19, "двадцятий": 20,
+}  # fmt: skip
+# "двадцать первом", "двадесет и първи", "twenty-first": the tens before an ordinal unit
+_TENS_BEFORE = re.compile(r"(?P<tens>[^\W\d_]+)(?:[ \u00a0]+(?:и|and)[ \u00a0]+|[ \u00a0]+|-)\Z")
+
+
+def _roman(raw: str) -> int | None:
+    """The value of a Roman numeral from I to XXXIX, Cyrillic lookalikes allowed."""
+    m = _ROMAN_CENTURY.fullmatch(raw.translate(_ROMAN_LOOKALIKES))
+    if m is None or not m.group():
+        return None
+    return 10 * len(m.group("x")) + _ROMAN_UNITS[m.group("unit")]
+
+
+def _ordinal_word(word: str, lang: str) -> int | None:
+    """1..20 when ``word`` is an ordinal ("двадцатом", "дев'ятнадцятого", "деветнадесети",
+    "nineteenth")."""
+    low = re.sub(r"[’ʼ]", "'", word.lower())
+    if lang == "en":
+        return _EN_ORDINALS.get(low)
+    if lang == "bg":
+        ending = _bg_ordinal_ending(low)
+        if not ending:
+            return None  # "пет века" is five centuries
+        teen = _BG_VALUES.get(low[: -len(ending)])
+        return int(teen) if teen and 10 <= teen <= 20 else _ordinal_unit(low, lang)
+    for lemma, grams, known in _morph.parses(low, lang):
+        lemma = lemma.replace("ё", "е")
+        if known and grams & {"Anum", "ADJF"}:
+            value = _ORDINAL_UNITS.get(lemma) or _ORDINAL_TEENS.get(lemma)
+            if value:
+                return value
+    return None
+
+
+def _spelled_century(text: str, m: re.Match[str], lang: str) -> tuple[int, int] | None:
+    """(value, start) of a spelled ordinal ending at ``m``: "двадцатом", "двадцать первом"."""
+    value = _ordinal_word(m.group("word"), lang)
+    if value is None:
+        return None
+    tens = _TENS_BEFORE.search(text, 0, m.start("word")) if value < 10 else None
+    before = _number_word(tens.group("tens"), lang) if tens else None
+    if tens and before and before.value in (20.0, 30.0):
+        return int(before.value) + value, tens.start()
+    return value, m.start("word")
+
+
+def _century_value(
+    text: str, m: re.Match[str], word: str | None, lang: str
+) -> tuple[int, int, bool] | None:
+    """(value, start, spelled) of the ordinal in ``m`` before the century word ``word`` (None
+    for an earlier member of a list), or None where it is no century."""
+    if m.group("roman"):
+        value = _roman(m.group("roman"))
+        if len(m.group("tok")) == 1 and _sentence_initial(text, m.start("tok")):
+            return None  # uk "І століття тому": "and", not the first century
+        return (value, m.start("tok"), False) if value else None
+    if m.group("digits"):
+        value = int(m.group("digits"))
+        plain = m.group("suffix") is None
+        if not 1 <= value <= 21 or (plain and word and not _plain_century(value, word, lang)):
+            return None
+        return value, m.start("tok"), False
+    if word in _CENTURY_AFTER_ORDINAL_ONLY or word in ("в.", "вв."):
+        return None
+    spelled = _spelled_century(text, m, lang)
+    return (spelled[0], spelled[1], True) if spelled else None
+
+
+def _plain_century(value: int, word: str, lang: str) -> bool:
+    """Whether digits with no ordinal ending before ``word`` name a century ("в 19 веке",
+    "през 19 век", "19 в.") rather than count centuries ("2 века", "5 веков")."""
+    if lang == "en" or word in _CENTURY_PLURALS or word in _CENTURY_AFTER_ORDINAL_ONLY:
+        return False
+    if word in _CENTURY_COUNT_FORMS:
+        return lang in ("ru", "uk") and not 2 <= value <= 4
+    return True
+
+
+def _centuries(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[NumberMention]:
+    """Ordinal centuries: "XX век", "у ХХ столітті", "през XIX в.", "19-го века", "20th
+    century", "двадцатом веке", with the earlier members of a list ("XIX–XX вв.")."""
+    out: list[NumberMention] = []
+    for cw in _CENTURY_WORD.finditer(text):
+        head = _BEFORE_CENTURY.search(text, 0, cw.start())
+        found = _century_value(text, head, cw.group("w"), lang) if head else None
+        if head is None or found is None or any(a <= found[1] < b for a, b in blocked):
+            continue
+        value, start, spelled = found
+        members = [_century(text, start, cw.end(), value, spelled)]
+        while (prev := _LISTED_CENTURY.search(text, 0, members[0].start)) is not None:
+            earlier = _century_value(text, prev, None, lang)
+            if earlier is None or _token_kind(prev) != _token_kind(head):
+                break
+            first = _century(text, earlier[1], prev.end("tok"), earlier[0], earlier[2])
+            if re.fullmatch(_RANGE_SEP, prev.group("sep")):
+                first = replace(first, in_range=True)
+                members[0] = replace(members[0], in_range=True)
+            members.insert(0, first)
+        out += members
+    return out
+
+
+def _token_kind(m: re.Match[str]) -> str:
+    """Which way an ordinal is written: the members of one list are written alike."""
+    return next(k for k in ("roman", "digits", "word") if m.group(k))
+
+
+def _century(text: str, start: int, end: int, value: int, spelled: bool) -> NumberMention:
+    return NumberMention(
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=float(value),
+        unit=None,
+        ordinal=True,
+        approx=False,
+        spelled=spelled,
+        measure=CENTURY,
+    )
+
+
+# bg "процент и половина", ru "процент с половиной", "полпроцента": a percent counted by a
+# half alone
+_UNIT_HALF = re.compile(
+    r"(?<![\w'’ʼ])(?:(?P<half>пол|пів)-?(?:процента|відсотка)"
+    r"|(?:(?:един|один|one|a)[ \u00a0]+)?(?:процент|відсоток|percent)[ \u00a0]+"
+    r"(?:и|і|й|та|с|со|з|із|and[ \u00a0]+a)[ \u00a0]+(?:половина|половиной|половиною|half))(?!\w)",
+    re.IGNORECASE,
+)
+_DIGIT_BEFORE = re.compile(r"\d[ \u00a0]*\Z")
+
+
+def _unit_halves(text: str, blocked: list[tuple[int, int]]) -> list[NumberMention]:
+    """A percent counted by a half alone: bg "процент и половина" (1.5 %), "полпроцента"."""
+    out = []
+    for m in _UNIT_HALF.finditer(text):
+        if any(a <= m.start() < b for a, b in blocked) or _DIGIT_BEFORE.search(text, 0, m.start()):
+            continue
+        value = 0.5 if m.group("half") else 1.5
+        out.append(
+            NumberMention(m.group(), m.start(), m.end(), value, "%", False, False, spelled=True)
+        )
+    return out
+
+
 def find_numbers(
     text: str, lang: str, blocked: list[tuple[int, int]] | None = None
 ) -> tuple[NumberMention, ...]:
     """Quantities in one sentence; spans in ``blocked`` (dates, times, names) are skipped."""
     blocked = list(blocked or [])
     blocked += clock_spans(text)
-    fractions = _fraction_mentions(text, blocked)
+    # the digits and words of a century ("XIX в.", "19-го века") or a one-word multiplier
+    # are read no other way
+    special = _centuries(text, lang, blocked)
+    blocked += [(n.start, n.end) for n in special]
+    special += _multipliers(text, lang, blocked) + _unit_halves(text, blocked)
+    blocked += [(n.start, n.end) for n in special]
+    fractions = special + _fraction_mentions(text, blocked)
     blocked += [(n.start, n.end) for n in fractions]
     digits = fractions + _digit_mentions(text, lang, blocked)
     taken = blocked + [(n.start, n.end) for n in digits]
@@ -850,11 +1200,12 @@ def find_numbers(
 
 
 def _with_measures(text: str, mentions: list[NumberMention]) -> tuple[NumberMention, ...]:
-    """Each mention with the unit of measure after it, the unit in its span ("385 мили"); the
-    first end of a range ("2 to 3 inches", "5–8 см") takes the unit of the second."""
+    """Each mention with the unit of measure after it, the unit in its span ("385 мили", "в
+    два раза"); the first end of a range ("2 to 3 inches", "5–8 см") takes the unit of the
+    second."""
     out = []
     for n in mentions:
-        found = measure_after(text, n.end) if n.unit is None else None
+        found = _measure_after(text, n) if n.unit is None and n.measure is None else None
         if found is None:
             out.append(n)
         else:
@@ -865,6 +1216,13 @@ def _with_measures(text: str, mentions: list[NumberMention]) -> tuple[NumberMent
         if first.in_range and second.in_range and first.measure is None:
             out[k] = replace(first, measure=second.measure)
     return tuple(_compound_measures(text, out))
+
+
+def _measure_after(text: str, n: NumberMention) -> tuple[str, int] | None:
+    """The unit of measure after ``n`` and where it ends; "два раза", "1,5 times" make a
+    multiplier of a count above one ("в пятый раз", "один раз" are no multipliers)."""
+    times = _TIMES_AFTER.match(text, n.end) if n.value > 1 and not n.ordinal else None
+    return (TIMES, times.end()) if times else measure_after(text, n.end)
 
 
 _PART_GAP = re.compile(r"[ \u00a0]*(?:(?:и|і|й|та|and)[ \u00a0]+)?")

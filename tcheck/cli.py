@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from tcheck import __version__
-from tcheck.errors import InputError, TcheckError
+from tcheck.errors import ConfigError, InputError, TcheckError
 
 if TYPE_CHECKING:  # imported lazily at run time: `tcheck --help` stays fast
     from tcheck.config import Config
@@ -38,6 +38,10 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
+
+MAX_WIDTH = 10_000
+"""Widest --width accepted: rich pads every line to it, so a typo (1200000 for 120) would write
+gigabytes."""
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Files (one per version) or directories.")]
 SegmentOpt = Annotated[
@@ -69,6 +73,10 @@ NoCacheOpt = Annotated[
 ]
 CacheDirOpt = Annotated[
     Path | None, typer.Option("--cache-dir", help="Directory of the translation cache.")
+]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option("--width", min=1, max=MAX_WIDTH, help="Terminal width."),
 ]
 
 PROGRESS_MIN_SENTENCES = 40
@@ -124,9 +132,26 @@ def _guard(fn: Callable[[], T]) -> T:
 
 
 def _langs(value: str | None) -> list[str] | None:
-    if not value:
+    """``--lang``: one language code per version, comma-separated (``RU``, ``rus`` -> ``ru``).
+
+    An empty item is an error, not skipped: it would shift every later language onto the
+    wrong version.
+    """
+    if value is None:
         return None
-    return [x.strip().lower() for x in value.split(",") if x.strip()]
+    items = value.split(",")
+    if not all(item.strip() for item in items):
+        raise ConfigError(f"--lang {value!r} has an empty item (one language code per version)")
+    return [_lang(item) for item in items]
+
+
+def _lang(value: str) -> str:
+    from tcheck.load.langid import language_code
+
+    try:
+        return language_code(value)
+    except ValueError as exc:
+        raise ConfigError(f"--lang: {exc}") from None
 
 
 def _rule_list(value: str | None) -> tuple[str, ...] | None:
@@ -303,7 +328,7 @@ def compare(
             "--color/--no-color", help="Force colour on or off (default: on for a terminal)."
         ),
     ] = None,
-    width: Annotated[int | None, typer.Option("--width", help="Terminal width.")] = None,
+    width: WidthOpt = None,
     locales: Annotated[
         str | None,
         typer.Option(
@@ -319,7 +344,10 @@ def compare(
         ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Locale trees: document sets checked in parallel.")
+        int,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Locale trees: document sets checked in parallel."
+        ),
     ] = 1,
     changed_only: Annotated[
         bool,
@@ -353,6 +381,7 @@ def compare(
         from tcheck.suppress import write_baseline as save_baseline
 
         formatter = get_formatter(fmt)
+        langs = _langs(lang)
         cfg = _config(
             config_file,
             fail_on=fail_on,
@@ -368,7 +397,7 @@ def compare(
         tree = _TreeOptions(locales, pattern, jobs, changed_only, base_ref, executor, scheduler)
         outputs = _Outputs(output, write_baseline, baseline, _config_inputs(cfg))
         if tree.wanted():
-            if lang:
+            if langs is not None:
                 raise TcheckError("--lang does not apply to locale trees (locales give languages)")
             options = FormatOptions(
                 rules=all_rules(),
@@ -383,7 +412,7 @@ def compare(
             outputs.check(collect_paths(paths))
         progress = _TranslationProgress()
         try:
-            report = run(paths, cfg, langs=_langs(lang), baseline=base, progress=progress)
+            report = run(paths, cfg, langs=langs, baseline=base, progress=progress)
         finally:
             progress.close()
         if write_baseline:
@@ -521,7 +550,7 @@ def align(
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
-    width: Annotated[int | None, typer.Option("--width", help="Terminal width.")] = None,
+    width: WidthOpt = None,
 ) -> None:
     """Align versions and print the groups side by side (rich), as JSON or as TSV."""
 
@@ -533,6 +562,7 @@ def align(
 
         if fmt not in ("rich", "json", "tsv"):
             raise TcheckError(f"unknown align format {fmt!r} (choose from rich, json, tsv)")
+        langs = _langs(lang)
         cfg = _config(
             None,
             segment=segment,
@@ -541,7 +571,7 @@ def align(
         )
         if output:
             _refuse_overwrite([output], collect_paths(paths))
-        versions = load_versions(paths, cfg, langs=_langs(lang))
+        versions = load_versions(paths, cfg, langs=langs)
         progress = _TranslationProgress()
         try:
             alignment = align_stage(versions, cfg, progress=progress)
@@ -579,9 +609,10 @@ def segment_cmd(
 
         if fmt not in ("rich", "json"):
             raise TcheckError(f"unknown segment format {fmt!r} (choose from rich, json)")
+        code = _lang(lang) if lang is not None else None
         files = collect_paths(paths)
         versions = [
-            version_from_path(file, lang=lang, segment=segment, label=os.path.relpath(file))
+            version_from_path(file, lang=code, segment=segment, label=os.path.relpath(file))
             for file in files
         ]
         if fmt == "json":

@@ -17,6 +17,7 @@ from typing import Any
 
 from tcheck.align.nway import NWayParams
 from tcheck.errors import ConfigError
+from tcheck.load.langid import language_code
 from tcheck.model import Severity
 
 if sys.version_info >= (3, 11):
@@ -225,9 +226,16 @@ def _validated(cfg: Config, *, source: str | None = None) -> Config:
             raise ConfigError(f"{name(key)} must be a positive integer, got {value!r}")
     if not cfg.select:
         raise ConfigError(f"{name('select')} names no rule (see tcheck rules)")
+    languages = {}
+    for pattern, lang in cfg.languages.items():
+        try:
+            languages[pattern] = language_code(lang)
+        except ValueError as exc:
+            raise ConfigError(f"{name('languages')} {pattern!r}: {exc}") from None
     codes = rule_codes(cfg.severity, name("severity"))
     return dataclasses.replace(
         cfg,
+        languages=languages,
         select=rule_codes(cfg.select, name("select")),
         ignore=rule_codes(cfg.ignore, name("ignore")),
         severity=dict(zip(codes, cfg.severity.values(), strict=True)),

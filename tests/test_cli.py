@@ -404,3 +404,89 @@ def test_entry_point_ctrl_c_exits_130(
     for args in (["rules"], ["explain", "TC201"]):  # outside and inside the error guard
         code, _, err = _main(capsys, *args)
         assert code == 130 and "Traceback" not in err, args
+
+
+@pytest.mark.parametrize(
+    ("command", "value", "shown"),
+    [
+        ("compare", "xx,ru", "'xx'"),
+        ("compare", "russian,ukrainian", "'russian'"),
+        ("compare", "ru,zzz", "'zzz'"),
+        ("compare", "ru,,uk", "empty item"),
+        ("compare", "ru,uk,", "empty item"),
+        ("compare", "", "empty item"),
+        ("align", "ru,xx", "'xx'"),
+        ("segment", "xx", "'xx'"),
+        ("segment", "ru,uk", "'ru,uk'"),
+    ],
+)
+def test_unknown_language_code_exit_2(command: str, value: str, shown: str) -> None:
+    files = STORY[:1] if command == "segment" else STORY[:2]
+    result = _run(command, *files, "--lang", value)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("tcheck: error: --lang") and result.stderr.count("\n") == 1
+    assert shown in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("value", ["RU,UK", "rus,ukr", "ru-RU,uk_UA"])
+def test_language_codes_are_normalised(value: str) -> None:
+    result = _run("compare", *STORY[:2], "-f", "json", "--lang", value, "--exit-zero")
+    assert result.exit_code == 0, result.output
+    assert [v["lang"] for v in json.loads(result.stdout)["versions"]] == ["ru", "uk"]
+
+
+def test_segment_lang_is_normalised() -> None:
+    result = _run("segment", STORY[0], "-f", "json", "--lang", "RU")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["lang"] == "ru"
+
+
+def test_languages_in_the_configuration_are_checked(tmp_path: Path) -> None:
+    config = tmp_path / "tcheck.toml"
+    config.write_text('[tool.tcheck]\nlanguages = { "000_*" = "xx" }\n', encoding="utf-8")
+    result = _run("compare", *STORY[:2], "--config", str(config))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "'languages' '000_*': unknown language code 'xx'" in result.stderr, result.stderr
+    config.write_text('[tool.tcheck]\nlanguages = { "001_*" = "RUS" }\n', encoding="utf-8")
+    result = _run("compare", *STORY[:2], "--config", str(config), "-f", "json", "--exit-zero")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["versions"][1]["lang"] == "ru"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", "--width", "0"],
+        ["compare", "--width", "-5"],
+        ["compare", "--width", "10001"],
+        ["compare", "--jobs", "0"],
+        ["compare", "-j", "-1"],
+        ["compare", "--batch-size", "0"],
+        ["compare", "--beams", "-1"],
+        ["align", "--width", "0"],
+        ["align", "--batch-size", "0"],
+        ["align", "--beams", "0"],
+    ],
+)
+def test_numeric_options_out_of_range_are_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    command, option, value = args
+    code, out, err = _main(capsys, command, *STORY[:2], option, value)
+    assert code == 2 and not out
+    assert err.startswith("tcheck: error: ") and err.count("\n") == 1, err
+    assert f"'{option}'" in err and "╭" not in err
+
+
+def test_suppression_comment_inside_a_line_suppresses_the_next_sentence(tmp_path: Path) -> None:
+    ru = tmp_path / "ru.txt"
+    text = "Президент прибыл в Киев. <!-- tcheck: ignore TC301 --> Он сказал это 5 раз.\n"
+    ru.write_text(text, encoding="utf-8")
+    uk = tmp_path / "uk.txt"
+    uk.write_text("Президент прибув до Києва. Він сказав це 7 разів.\n", encoding="utf-8")
+    result = _run("compare", str(ru), str(uk), "-f", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["findings"] == [] and report["summary"]["suppressed"] == 1
+    said = next(s for s in report["versions"][0]["segments"] if s["text"].startswith("Он"))
+    assert (said["line"], said["column"]) == (1, text.index("Он") + 1)

@@ -8,6 +8,9 @@ Letters that only some of the languages write (ы, і, ј, ў ...) decide first;
 languages they leave, the cue score is added to the score of py3langid's byte n-gram model
 (trained on Wikipedia, news, web and Tatoeba text), which tells apart short lines that share
 every letter and function word, such as Serbian and Macedonian.
+
+Languages given by the user (``--lang``, ``languages`` in the configuration) are checked
+against the ISO 639 code tables here and spelled as identification spells them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -416,3 +420,78 @@ def _letter_logp(profile: _Profile) -> dict[str, float]:
         listed[ch] = remainder / len(rest)
     total = sum(listed.values())
     return {ch: math.log(p / total) + profile.marks.get(ch, 0.0) for ch, p in listed.items()}
+
+
+def _code_pairs(spec: str) -> dict[str, str]:
+    """A table written as blank-separated pairs of codes: ``"aa aar  ab abk"``."""
+    codes = spec.split()
+    return dict(zip(codes[::2], codes[1::2], strict=True))
+
+
+_ISO_639_1 = _code_pairs(
+    """
+    aa aar  ab abk  ae ave  af afr  ak aka  am amh  an arg  ar ara  as asm  av ava  ay aym
+    az aze  ba bak  be bel  bg bul  bi bis  bm bam  bn ben  bo bod  br bre  bs bos  ca cat
+    ce che  ch cha  co cos  cr cre  cs ces  cu chu  cv chv  cy cym  da dan  de deu  dv div
+    dz dzo  ee ewe  el ell  en eng  eo epo  es spa  et est  eu eus  fa fas  ff ful  fi fin
+    fj fij  fo fao  fr fra  fy fry  ga gle  gd gla  gl glg  gn grn  gu guj  gv glv  ha hau
+    he heb  hi hin  ho hmo  hr hrv  ht hat  hu hun  hy hye  hz her  ia ina  id ind  ie ile
+    ig ibo  ii iii  ik ipk  io ido  is isl  it ita  iu iku  ja jpn  jv jav  ka kat  kg kon
+    ki kik  kj kua  kk kaz  kl kal  km khm  kn kan  ko kor  kr kau  ks kas  ku kur  kv kom
+    kw cor  ky kir  la lat  lb ltz  lg lug  li lim  ln lin  lo lao  lt lit  lu lub  lv lav
+    mg mlg  mh mah  mi mri  mk mkd  ml mal  mn mon  mr mar  ms msa  mt mlt  my mya  na nau
+    nb nob  nd nde  ne nep  ng ndo  nl nld  nn nno  no nor  nr nbl  nv nav  ny nya  oc oci
+    oj oji  om orm  or ori  os oss  pa pan  pi pli  pl pol  ps pus  pt por  qu que  rm roh
+    rn run  ro ron  ru rus  rw kin  sa san  sc srd  sd snd  se sme  sg sag  sh hbs  si sin
+    sk slk  sl slv  sm smo  sn sna  so som  sq sqi  sr srp  ss ssw  st sot  su sun  sv swe
+    sw swa  ta tam  te tel  tg tgk  th tha  ti tir  tk tuk  tl tgl  tn tsn  to ton  tr tur
+    ts tso  tt tat  tw twi  ty tah  ug uig  uk ukr  ur urd  uz uzb  ve ven  vi vie  vo vol
+    wa wln  wo wol  xh xho  yi yid  yo yor  za zha  zh zho  zu zul
+    """
+)
+"""ISO 639-1 code -> ISO 639-3 code of the same language (from the SIL ISO 639-3 table)."""
+
+_ALIASES = _code_pairs(
+    """
+    alb sq  arm hy  baq eu  bur my  chi zh  cze cs  dut nl  fre fr  geo ka  ger de  gre el
+    ice is  mac mk  mao mi  may ms  per fa  rum ro  slo sk  tib bo  wel cy
+    iw he  in id  ji yi  jw jv  mo ro
+    """
+)
+"""ISO 639-2/B codes (``ger``) and withdrawn ISO 639-1 codes (``iw``) still in use -> 639-1."""
+
+_FROM_639_3 = {three: two for two, three in _ISO_639_1.items()} | _ALIASES
+
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+"""A language code with optional script and region subtags: ``ru``, ``pt-BR``, ``sr_Latn``."""
+
+
+def language_code(tag: str) -> str:
+    """The code tcheck uses for the language ``tag`` names: ISO 639-1 where there is one.
+
+    ``RU``, ``rus``, ``ru-RU`` and ``ru_Cyrl`` all give ``ru`` (identification and the
+    language-aware checks speak 639-1); a 639-3 code of a language without a two-letter code
+    stays as it is (``rue``). Script and region subtags are dropped, as locale trees drop
+    them. Raises ValueError for anything that is no ISO 639 language code.
+    """
+    match = _LANGUAGE_TAG.fullmatch(tag.strip())
+    code = match.group(1).lower() if match else ""
+    if code in _ISO_639_1:
+        return code
+    if code in _FROM_639_3:
+        return _FROM_639_3[code]
+    if code in _iso_639_3():
+        return code
+    raise ValueError(
+        f"unknown language code {tag!r} (expected ISO 639-1 such as 'ru' or ISO 639-3 such as"
+        " 'rus')"
+    )
+
+
+@functools.cache
+def _iso_639_3() -> frozenset[str]:
+    """Every ISO 639-3 code but the special ones (mis, mul, und, zxx), from the SIL table."""
+    text = resources.files("tcheck").joinpath("data/iso639-3.txt").read_text(encoding="ascii")
+    return frozenset(
+        code for line in text.splitlines() if not line.startswith("#") for code in line.split()
+    )

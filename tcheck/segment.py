@@ -219,8 +219,13 @@ def _soft_wrap(text: str, previous: _Part, following: _Part) -> bool:
 
 
 def _sentence_bounds(text: str, start: int, end: int, lang: str) -> list[int]:
-    """Offsets where sentences of the paragraph text[start:end] begin, plus ``end``."""
-    chunk = _uniform_quotes(text[start:end])
+    """Offsets where sentences of the paragraph text[start:end] begin, plus ``end``.
+
+    The paragraph is split with every run of blanks squeezed to one: razdel reads only ten
+    characters either side of a full stop, so a long run (a suppression comment blanked to
+    spaces, padded text) would hide the next sentence and glue the two together.
+    """
+    chunk, origin = _squeezed(_uniform_quotes(text[start:end]))
     pieces = [(s.start, s.stop) for s in sentenize(chunk)]
     cuts = [a for a, _ in pieces[1:]]
     kept = [0]
@@ -228,8 +233,15 @@ def _sentence_bounds(text: str, start: int, end: int, lang: str) -> list[int]:
         if not _joined(chunk[kept[-1] : cut].rstrip(), chunk[cut:]):
             kept.append(cut)
     kept.extend(_extra_cuts(chunk))
-    starts = sorted({start + cut for cut in kept if 0 <= cut < len(chunk)} | {start})
+    starts = sorted({start + origin[cut] for cut in kept if 0 <= cut < len(chunk)} | {start})
     return [*starts, end]
+
+
+def _squeezed(chunk: str) -> tuple[str, list[int]]:
+    """``chunk`` with each run of blanks cut to its first character, and where in ``chunk``
+    each character of the result stands (so cuts map back to exact offsets)."""
+    origin = [i for i, ch in enumerate(chunk) if not (ch.isspace() and chunk[i - 1 : i].isspace())]
+    return "".join(chunk[i] for i in origin), origin
 
 
 def _uniform_quotes(chunk: str) -> str:

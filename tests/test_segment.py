@@ -6,6 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tcheck.load import version_from_text
 from tcheck.segment import segment
 
 
@@ -140,6 +141,39 @@ def test_other_scripts_do_not_crash() -> None:
     ]
 
 
+COMMENT = "<!-- tcheck: ignore TC301 -->"
+PLAIN = "Заголовок\n\nПрезидент прибыл в Киев. Он сказал это 5 раз. Потом ушёл.\n"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        PLAIN.replace("Киев. ", f"Киев. {COMMENT} "),
+        PLAIN.replace("Киев. ", f"Киев.{COMMENT} "),
+        PLAIN.replace("Киев. ", f"Киев. {COMMENT}"),
+        PLAIN.replace("Киев.", f"Киев{COMMENT}."),
+        PLAIN.replace("раз. ", f"раз. {COMMENT}{COMMENT} "),
+    ],
+    ids=["between", "after-stop", "before-next", "before-stop", "two"],
+)
+def test_suppression_comment_inside_a_line_splits_as_without_it(written: str) -> None:
+    """A comment blanked to a long run of spaces must not glue the sentences around it."""
+    version = version_from_text(written, version_id="ru", path="ru.txt", lang="ru")
+    assert [written[s.start : s.end].replace(COMMENT, "") for s in version.sentences] == texts(
+        PLAIN
+    )
+    for s in version.sentences:  # positions in the file as written, comment included
+        assert s.text == version.text[s.start : s.end]
+        line = written.count("\n", 0, s.start) + 1
+        column = s.start - (written.rfind("\n", 0, s.start) + 1) + 1
+        assert (s.line, s.column) == (line, column)
+
+
+def test_long_blank_runs_do_not_hide_a_sentence_end() -> None:
+    text = "В 2020 г." + " " * 30 + "Это было. Он сказал: «Да.»" + "\t" * 12 + "Потом ушёл."
+    assert texts(text) == ["В 2020 г.", "Это было.", "Он сказал: «Да.»", "Потом ушёл."]
+
+
 def test_unknown_mode() -> None:
     with pytest.raises(ValueError, match="segmentation mode"):
         segment("Текст.", "ru", "words")
@@ -170,6 +204,7 @@ _PIECES = st.sampled_from(
         " ",
         " ",
         "  ",
+        " " * 12,
         "\n",
         "\n\n",
         "date 2026-02-20 ",

@@ -258,10 +258,15 @@ def test_version_from_path_overrides(seeds_dir: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("lang", ["RU", "r", "russian", "r1"])
+@pytest.mark.parametrize("lang", ["xx", "r", "russian", "r1", "und"])
 def test_bad_language_code(lang: str) -> None:
-    with pytest.raises(InputError, match="2-3 lowercase letters"):
+    with pytest.raises(InputError, match="unknown language code"):
         version_from_text("Текст.", version_id="v", lang=lang)
+
+
+@pytest.mark.parametrize(("given", "lang"), [("RU", "ru"), ("rus", "ru"), ("uk-UA", "uk")])
+def test_language_code_is_normalised(given: str, lang: str) -> None:
+    assert version_from_text("Текст.", version_id="v", lang=given).lang == lang
 
 
 def test_bad_segment_mode() -> None:

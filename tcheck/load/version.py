@@ -11,12 +11,10 @@ from tcheck.errors import ConfigError, InputError
 from tcheck.load import formats
 from tcheck.load.decode import DEFAULT_MAX_BYTES, normalize_text, read_text
 from tcheck.load.furniture import classify_line, date_prefix_length
-from tcheck.load.langid import identify_language
+from tcheck.load.langid import identify_language, language_code
 from tcheck.model import Version
 
 log = logging.getLogger(__name__)
-
-_LANG_CODE = re.compile(r"[a-z]{2,3}")
 
 SUPPRESSION_COMMENT = re.compile(r"<!--\s*tcheck:\s*ignore\s+([A-Za-z0-9_,\s-]+?)\s*-->")
 """An inline ``<!-- tcheck: ignore CODE[, CODE] -->``; group 1 holds the codes. Plain text
@@ -42,10 +40,10 @@ def version_from_text(
         lang, confidence = identify_language(_body_text(text))
         log.info("%s: language %s (confidence %.2f)", path or version_id, lang, confidence)
     else:
-        if not _LANG_CODE.fullmatch(lang):
-            raise InputError(
-                f"{path or version_id}: language code {lang!r} must be 2-3 lowercase letters"
-            )
+        try:
+            lang = language_code(lang)
+        except ValueError as exc:
+            raise InputError(f"{path or version_id}: {exc}") from None
         confidence = 1.0
     sentences, metadata = segmentation.segment(text, lang, segment)
     return Version(

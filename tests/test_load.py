@@ -249,11 +249,11 @@ def test_version_from_path_defaults(seeds_dir: Path) -> None:
 
 def test_version_from_path_overrides(seeds_dir: Path) -> None:
     seed = seeds_dir / "000_267d5ca6a0868069.txt"
-    version = version_from_path(seed, version_id="ru", lang="xx", label="seeds/000.txt")
+    version = version_from_path(seed, version_id="ru", lang="bg", label="seeds/000.txt")
     assert (version.id, version.path, version.lang, version.lang_confidence) == (
         "ru",
         "seeds/000.txt",
-        "xx",
+        "bg",
         1.0,
     )
 

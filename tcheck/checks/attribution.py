@@ -15,7 +15,7 @@ from tcheck.checks.context import CheckContext, Located, located_evidence
 from tcheck.extract.keys import consonant_skeleton, loose_key
 from tcheck.extract.model import NameRelation, SourceMention
 from tcheck.extract.names import common_word, token_relation
-from tcheck.extract.sources import is_outlet
+from tcheck.extract.sources import generic_kind, generic_kinds, is_outlet
 from tcheck.model import Category, Finding, Group, Severity
 
 # Keys of articles that open outlet names (The Times, Der Spiegel, Le Monde).
@@ -68,6 +68,11 @@ class _Passage:
     names: frozenset[str]
     """Keys of every name in the sentences, and of every attribution's names."""
     text: str
+    described: tuple[tuple[Located, str], ...] = ()
+    """Attributions to a source described, not named, with what it is ("по данным
+    ведомства": institution; see :func:`generic_kind`)."""
+    kinds: frozenset[str] = frozenset()
+    """What the sources described anywhere in the sentences are ("министр", "у відомстві")."""
 
 
 def _key(loc: Located) -> str:
@@ -205,6 +210,7 @@ def _comparable(loc: Located) -> bool:
 def _passage(ctx: CheckContext, group: Group, vid: str) -> _Passage:
     cues = ctx.group_items(group, vid, "sources")
     names = {_key(n) for n in ctx.group_items(group, vid, "names")}
+    text = " ".join(s.text for s in ctx.sentences(group, vid))
     for loc in cues:
         names |= {k for k in (_key(loc), *loc.item.also) if k}  # type: ignore[attr-defined]
     return _Passage(
@@ -212,7 +218,13 @@ def _passage(ctx: CheckContext, group: Group, vid: str) -> _Passage:
         cues=tuple(cues),
         credited=frozenset(_key(loc) for loc in cues if _key(loc) and loc.item.named),  # type: ignore[attr-defined]
         names=frozenset(names),
-        text=" ".join(s.text for s in ctx.sentences(group, vid)),
+        text=text,
+        described=tuple(
+            (loc, kind)
+            for loc in cues
+            if (kind := generic_kind(loc.item))  # type: ignore[arg-type]
+        ),
+        kinds=generic_kinds(text),
     )
 
 
@@ -220,10 +232,16 @@ class SourceMismatch(Check):
     """A passage is credited to different sources in different versions.
 
     Compares the named sources of aligned sentences ("в интервью Kyodo News" vs "написав у
-    Telegram"). Unnamed sources ("по данным ведомства") never conflict with named ones. An
-    outlet that one version credits ("по словам Kyodo News") while another credits someone
-    else and never names it ("сказав пан Досеба") is reported too: translations keep outlet
-    names. Titles translated word for word («Лондонская газета») are not compared with names.
+    Telegram"). An outlet that one version credits ("по словам Kyodo News") while another
+    credits someone else and never names it ("сказав пан Досеба") is reported too:
+    translations keep outlet names. So is a named source that another version replaces with a
+    described one it cannot be: an outlet with a body, anonymous sources, a person by role or
+    the media at large ("по данным Reuters" vs "за даними міністерства"), a named person or
+    body with anonymous sources or the press ("по словам Иванова" vs "по словам источников").
+    A described source that may be the named one ("по данным министерства обороны" / "за
+    даними Міноборони"), or that a version naming the source describes too, is a translation's
+    choice, and so is a version that drops the attribution. Titles translated word for word
+    («Лондонская газета») are not compared with names.
     """
 
     code, slug, category, severity = (
@@ -326,6 +344,47 @@ def _unsupported(source: _Source, other: _Passage) -> bool:
     return not any(_relation(source, o) is not _Relation.DIFFERENT for o in other.sources)
 
 
+# What a described source cannot be when another version names an outlet, and when it names a
+# person or a body: Reuters is no ministry, no anonymous source, no minister and not the media
+# at large; Иванов and Минобороны are neither anonymous sources nor the press, though either
+# may be the ministry or the minister another version describes.
+_NOT_AN_OUTLET = frozenset({"institution", "sources", "person", "media"})
+_NOT_A_NAME = frozenset({"sources", "media"})
+
+
+def _described_instead(
+    source: _Source, other: _Passage, passages: dict[str, _Passage]
+) -> Located | None:
+    """The other version's attribution to a described source that replaces this named one
+    ("по данным Reuters" / "за даними міністерства"): the other never names it, and no version
+    that names it describes a source of that kind too (the minister that one version quotes
+    and another credits to Reuters as well). Whom a statement was told ("told reporters",
+    "сказав виданню") is not its source."""
+    if not other.described or _mentions(other, source):
+        return None
+    if any(_relation(source, o) is not _Relation.DIFFERENT for o in other.sources):
+        return None
+    clash = _NOT_AN_OUTLET if source.outlet else _NOT_A_NAME
+    if source.loc.item.kind in ("interview", "wrote"):  # type: ignore[attr-defined]
+        # "сказал в интервью Reuters", "написал в Telegram": the outlet only carried what the
+        # person another version describes ("заявив президент") said
+        clash = clash - {"person"}
+    naming = [p for p in passages.values() if _mentions(p, source)]
+    for loc, kind in other.described:
+        if kind == "media" and loc.item.kind == "interview":  # type: ignore[attr-defined]
+            continue
+        if kind in clash and not any(kind in p.kinds for p in naming):
+            return loc
+    return None
+
+
+def _mentions(passage: _Passage, source: _Source) -> bool:
+    """The passage names the source somewhere, as a name or in its Latin letters."""
+    if any(_same(source.key, k) or _akin(source.key, k) for k in passage.names):
+        return True
+    return bool(source.latin) and all(w.lower() in passage.text.lower() for w in source.latin)
+
+
 def _akin(a: str, b: str) -> bool:
     """One name's head word begins the other's (Tennessean / Теннеси): the other version may
     render the outlet by what it is named after."""
@@ -342,7 +401,8 @@ def _disagreement(
     unnamed: bool = True,
 ) -> Finding | None:
     """One finding when versions credit different sources; ``unnamed``: an outlet also clashes
-    with a version that credits someone without naming the outlet."""
+    with a version that credits someone without naming the outlet, and a named source with one
+    that credits a described source it cannot be."""
     vids = sorted(passages)
 
     def conflict(a: str, b: str) -> bool:
@@ -353,7 +413,9 @@ def _disagreement(
             _lonely(s, mine) for s in theirs.sources
         ):
             return True
-        return unnamed and any(_unsupported(s, theirs) for s in mine.sources)
+        return unnamed and any(
+            _unsupported(s, theirs) or _described_instead(s, theirs, passages) for s in mine.sources
+        )
 
     clashes = {(a, b) for a in vids for b in vids if a != b and conflict(a, b)}
     if not clashes:
@@ -371,11 +433,22 @@ def _disagreement(
         p = passages[v]
         for s in p.sources:
             if any(
-                _lonely(s, passages[o]) or (unnamed and _unsupported(s, passages[o]))
+                _lonely(s, passages[o])
+                or (
+                    unnamed
+                    and (
+                        _unsupported(s, passages[o]) or _described_instead(s, passages[o], passages)
+                    )
+                )
                 for o in vids
                 if o != v
             ):
                 return s.loc
+        if unnamed:  # the described source that replaced another version's named one
+            for o in vids:
+                for s in passages[o].sources:
+                    if o != v and (loc := _described_instead(s, p, passages)):
+                        return loc
         return p.sources[0].loc if p.sources else p.cues[0]
 
     picked = {v: shown_source(v) for v in vids}

@@ -98,10 +98,22 @@ _MEDIA_NOUN = re.compile(
 )
 # "сообщают местные СМИ": the media in general, written as a name but naming nobody.
 _ANY_MEDIA = re.compile(r"сми|змі|медии|медиите|медиа|медіа|media", re.IGNORECASE)
+# News agencies and broadcasters that are quoted everywhere, in the spellings the languages use:
+# outlets even where the script does not give them away (Ройтерс in Bulgarian, Reuters in
+# English, the letter names of BBC).
+_WIRES = re.compile(
+    r"(?<!\w)(?:(?i:ройтерс\w*|рейтер\w*|reuters|блумберг\w*|блумбърг\w*|bloomberg|"
+    r"асс?оши\w*|асоці\w*|associated\s+press|франс[\s-]+пре\w*|agence\s+france[\s-]+presse|"
+    r"интерфакс\w*|інтерфакс\w*|interfax|укринформ\w*|укрінформ\w*|ukrinform|синьхуа|сіньхуа|"
+    r"xinhua|киодо|кьодо|kyodo|аль-джазир\w*|ал[\s-]+джазира|al[\s-]+jazeera|politico|axios|"
+    r"би-би-си|бі-бі-сі|би\s+би\s+си|си-эн-эн|сі-ен-ен|си\s+ен\s+ен)|"
+    r"AP|AFP|TASS|ТАСС|УНИАН|УНІАН|UNIAN|БТА|BTA|BBC|CNN|NHK|РБК|RBC|dpa|DPA|ANSA|EFE)(?!\w)"
+)
 _TO = frozenset({"на", "пред", "для", "to"})
 _BG_TOLD = re.compile(r"\s+пред(?!\w)", re.IGNORECASE)
 _BG_NAMED = re.compile(r"(?<!\w)се\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_HYPHENED = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")  # "пресс-службе" is one word
 
 _PHRASE_RE = re.compile(
     "|".join(f"(?P<{kind}{i}>(?<!\\w)(?:{cue})(?!\\w))" for i, (kind, cue) in enumerate(_PHRASES)),
@@ -117,6 +129,56 @@ _PLATFORM = re.compile(
     r"твітер\w*|instagram|инстаграм\w*|інстаграм\w*|youtube|ютуб\w*)(?:-канал\w*)?(?!\w)",
     re.IGNORECASE,
 )
+# Sources described rather than named, by what they are: a body ("по данным ведомства", "as
+# the ministry reported", "сообщили в пресс-службе"), anonymous sources, the media at large, or
+# a person by role ("заявил министр"). What a described source is decides whether another
+# version's named source can be the same one: Reuters is no ministry. "Агентство" is either
+# a news agency or a government one, so it is left out.
+_GENERIC: tuple[tuple[str, str], ...] = (
+    ("institution",
+     r"пресс-служб\w*|прес-?служб\w*|пресс-центр\w*|прес-?центр\w*|прессцентър\w*|"
+     r"ведомств\w*|відомств\w*|министерств\w*|міністерств\w*|правительств\w*|"
+     r"правителств\w*|уряд(?:у|і|ом|и|ів)?|кабмин\w*|власт(?:и|ей|ям|ями|ях|ите)|"
+     r"влад(?:а|и|і|ою)|полици\w*|поліці\w*|прокуратур\w*|штаб\w*|щаб(?:а|ът)?|"
+     r"администраци\w*|адміністраці\w*|мэри\w*|кметств\w*|департамент\w*|"
+     r"управлени[еяюи]|управлінн\w*|военн(?:ые|ых|ыми|ите)|військов(?:і|их|ими)|"
+     r"арми(?:я|и|ей|ю|ята)|армі(?:я|ї|єю|ю)|командовани\w*|командуванн\w*|командването|"
+     r"комитет\w*|комітет\w*|комисси\w*|комісі\w*|комисия\w*|регулятор\w*|"
+     r"служб(?:а|ы|е|у|ой|і|ою|ата)|"
+     r"press\s+(?:service|office)|ministry|ministries|department|government|authorities|"
+     r"police|prosecutors?|headquarters|administration|military|army|office|committee|"
+     r"commission|regulators?|city\s+hall"),
+    ("sources",
+     r"источник\w*|джерел[оаіу]?|джерелами|джерелах|източни(?:к|ка|ци|ците|кът)|"
+     r"собеседник\w*|співрозмовник\w*|събеседни\w*|инсайдер\w*|інсайдер\w*|"
+     r"sources?|insiders?"),
+    ("media",
+     r"сми|змі|медии|медиите|медиа|медіа|пресс(?:а|ы|е|у|ой)|прес(?:а|и|і|у|ою)|пресата|"
+     r"издани[еяюи]\w*|видання|виданн(?:ю|ям|і|ях|ями)|газет\w*|вестни(?:к|ка|ци|ците|кът)|"
+     r"журналист\w*|журналіст\w*|"
+     r"репортер\w*|репортёр\w*|телеканал\w*|"
+     r"media|press|newspapers?|reporters?|journalists?|outlets?|broadcasters?"),
+    ("person",
+     r"министр\w*|міністр\w*|министър\w*|министри(?:те)?|представител\w*|представник\w*|"
+     r"спикер\w*|речни(?:к|ка|ці|ця|ку|ком)|говорител\w*|чиновни\w*|посадов(?:ець|ц\w+)|"
+     r"служител\w*|эксперт\w*|експерт\w*|аналитик\w*|аналітик\w*|губернатор\w*|"
+     r"мэр\w*|кмет(?:а|ът|ове|овете)?|очевид\w*|свидетел\w*|свідк\w*|президент\w*|"
+     r"премьер\w*|прем['’]єр\w*|премиер\w*|глав(?:а|ы|е|у|ой)|голов(?:а|и|і|ою)|"
+     r"депутат\w*|командир\w*|командующ\w*|командувач\w*|"
+     r"ministers?|representatives?|spokes(?:man|men|woman|women|person|people)|officials?|"
+     r"experts?|analysts?|governors?|mayor|witness(?:es)?|president|premier"),
+)  # fmt: skip
+_GENERIC_RE = re.compile(
+    "|".join(f"(?P<{kind}>(?<!\\w)(?:{words})(?!\\w))" for kind, words in _GENERIC),
+    re.IGNORECASE,
+)
+# What may stand between a reporting verb and the body it credits: "сообщили в ведомстве",
+# "съобщиха от министерството", "said the ministry", "повідомили у відомстві".
+_LINK = frozenset(
+    {"в", "во", "у", "от", "из", "із", "з", "зі", "від", "in", "at", "from", "by", "the", "a", "an",
+     "its", "his", "her", "their", "local", "местные", "местных", "місцеві", "місцевих"}
+)  # fmt: skip
+_BG_ADJ = re.compile(r"(?:ск|шк|цк|н|ов|ев)(?:и|а|о|ия|ият|ата|ото|ите)$", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"[«„“\"]([^«»„“”\"]+)[»“”\"]")
 _DASH_QUOTE = re.compile(r"^\s*[-–—]\s")
 _OPEN_QUOTES = '«„“"'
@@ -147,18 +209,38 @@ def has_direct_quote(text: str) -> bool:
 
 def is_outlet(source: SourceMention) -> bool:
     """Whether the source is named the way outlets are: a platform, a Latin-script name inside a
-    Cyrillic sentence, a quoted title or a name after "газета", "агентство", "видання"...
+    Cyrillic sentence, a quoted title, a name after "газета", "агентство", "видання"... or a
+    news agency quoted everywhere (Reuters / Ройтерс, ТАСС, BBC).
 
     Such a name is kept, not translated, by every version, so a version that credits it while
-    another never mentions it has changed the source. Latin acronyms (FWC, NASA) are often
-    institutions that the other versions spell out in their own words, so they do not count."""
+    another never mentions it has changed the source. Other Latin acronyms (FWC, NASA) are
+    often institutions that the other versions spell out in their own words, so they do not
+    count."""
     text = source.text
-    if _PLATFORM.search(text) or _MEDIA_NOUN.search(text) or any(q in text for q in _OPEN_QUOTES):
+    if _PLATFORM.search(text) or _MEDIA_NOUN.search(text) or _WIRES.search(text):
+        return True
+    if any(q in text for q in _OPEN_QUOTES):
         return True
     if not re.search(r"[а-яёіїєґ]", text, re.IGNORECASE):
         return False
     latin = re.findall(r"[A-Za-z][\w'’.&-]*", text)
     return any(not w.replace(".", "").isupper() for w in latin)
+
+
+def generic_kinds(text: str) -> frozenset[str]:
+    """What the sources described in a text are ("institution", "sources", "media", "person"):
+    "министр" and "у відомстві" anywhere in "Министр сообщил, что в ведомстве..." count."""
+    return frozenset(m.lastgroup for m in _GENERIC_RE.finditer(text) if m.lastgroup)
+
+
+def generic_kind(source: SourceMention) -> str | None:
+    """What an unnamed source is ("по данным ведомства": "institution"; "по данным СМИ":
+    "media"; "источники сообщили": "sources"; "заявил министр": "person"); None for a named
+    source and for one that is not described ("заявил он")."""
+    if source.named:
+        return None
+    m = _GENERIC_RE.search(source.text)
+    return m.lastgroup if m else None
 
 
 def _cues(text: str, lang: str) -> list[_Cue]:
@@ -283,8 +365,10 @@ def _resolve(
             kind = "said"  # "Зеленский сообщил Байдену": a speaker's words, not a report
         if kind != "said" and _described(gap):
             named = False  # "за словами речника поліції міста Васілла": described, not named
-        if _ANY_MEDIA.fullmatch(text[first.start : last.end]):
-            named = False  # "сообщают местные СМИ": the media at large
+        if _ANY_MEDIA.fullmatch(text[first.start : last.end]) or _generic_only(
+            text[first.start : last.end]
+        ):
+            named = False  # "сообщают местные СМИ", "Според Министерството": described
     elif kind == "according":
         # "по данным ведомства": an unnamed source is keyed by the words that name it.
         tail = re.match(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", text[end:limit])
@@ -298,8 +382,13 @@ def _resolve(
         if before:
             key, s_start = before[-1].key, before[-1].start
             inside = (before[-1].start, before[-1].end)
+            named = not _generic_only(before[-1].text)  # "Източници съобщиха"
         if not (kind in ("reported", "wrote") and ((set_off and not before) or outlet)):
             kind = "said"  # "Зеленский сообщил, что": a speaker, not an outlet's report
+    if not key and (span := _described_source(text, lang, cue, limit)):
+        # "сообщили в ведомстве", "the ministry said": a source described, not named
+        key, named = name_key(text[span[0] : span[1]].lower(), lang), False
+        s_start, s_end = min(s_start, span[0]), max(s_end, span[1])
     also = tuple(
         n.key
         for n in names
@@ -311,6 +400,52 @@ def _resolve(
     )
     source = SourceMention(text[s_start:s_end], s_start, s_end, key, kind, False, also, named)
     return source, platform
+
+
+def _generic_only(name: str) -> bool:
+    """A capitalised common noun the name finder took for a name ("Министерството",
+    "Източници" at the start of a sentence)."""
+    words = _HYPHENED.findall(name)
+    return bool(words) and all(_GENERIC_RE.fullmatch(w) for w in words)
+
+
+def _described_source(text: str, lang: str, cue: _Cue, limit: int) -> tuple[int, int] | None:
+    """Span of the body, sources or person a cue credits without naming: the subject right
+    before it ("В ведомстве сообщили", "the ministry said", "Источники сообщили") or the words
+    right after it ("сообщили в пресс-службе", "said the ministry", "съобщиха от
+    министерството")."""
+    if cue.speaker_before:
+        head = re.split(r"[,:;.!?»”\"()–—]", text[: cue.start])[-1]
+        words = list(_HYPHENED.finditer(head))[-4:]
+        offset = cue.start - len(head)
+        for m in words:
+            if _GENERIC_RE.fullmatch(m.group()):
+                return offset + m.start(), offset + m.end()
+    tail = text[cue.end : limit]
+    cut = _CLAUSE.search(tail)
+    tail = tail[: cut.start()] if cut else tail
+    for m in list(_HYPHENED.finditer(tail))[:4]:
+        if _GENERIC_RE.fullmatch(m.group()):
+            return cue.end + m.start(), cue.end + m.end()
+        if not _linking(m.group(), lang):
+            return None
+    return None
+
+
+def _linking(word: str, lang: str) -> bool:
+    """A preposition, article or adjective that may stand before the noun of a described
+    source ("в пресс-службе", "от българското министерство", "said the defence ministry")."""
+    low = word.lower()
+    if low in _LINK:
+        return True
+    if lang in _morph.MORPH_LANGS:
+        return any(
+            known and ("ADJF" in grams or "PRTF" in grams)
+            for _, grams, known in _morph.parses(low, lang)
+        )
+    if lang == "bg":
+        return bool(_BG_ADJ.search(low))
+    return word.islower()
 
 
 def _platform_key(word: str, lang: str) -> str:
@@ -351,8 +486,9 @@ def _described(gap: str) -> bool:
 
 def _outlet_name(text: str, gap: str, first: NameMention, last: NameMention) -> bool:
     """The name is an outlet's: Latin script in a Cyrillic sentence, a quoted title
-    («Главком», „Дневник“), or after a media noun ("газета", "агентство", "видання")."""
-    if _MEDIA_NOUN.search(gap):
+    («Главком», „Дневник“), a news agency (Reuters, ТАСС), or after a media noun ("газета",
+    "агентство", "видання")."""
+    if _MEDIA_NOUN.search(gap) or _WIRES.fullmatch(text[first.start : last.end]):
         return True
     opened = text[: first.start].rstrip()[-1:]
     closed = text[last.end : last.end + 1]

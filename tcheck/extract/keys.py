@@ -47,7 +47,7 @@ _ENDINGS: tuple[tuple[str, str, int], ...] = (
     ("ого", "", 3), ("его", "", 3), ("ому", "", 3), ("ему", "", 3),
     ("ові", "", 3), ("еві", "", 3), ("єві", "", 3),
     ("ым", "", 3), ("им", "кнвцзт", 3), ("ими", "кнвцзт", 3), ("ыми", "", 3),
-    ("ом", "бвгджзклмнпрстфхцчшщ", 4), ("ем", "аеиоуяюьйжшчщцрлн", 3),
+    ("ом", "бвгджзклмнпрстфхцчшщ", 3), ("ем", "аеиоуяюьйжшчщцрлн", 3),
     ("ах", "бвгджзклмнпрстфхцчшщ", 4), ("ях", "", 4), ("ами", "", 4), ("ями", "", 4),
 )  # fmt: skip
 
@@ -81,6 +81,9 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("Екатерина", "Катерина", "Кацярына"),
     ("Елизавета", "Єлизавета", "Елисавета", "Elizabeth"),
     ("Иван", "Іван", "Іван"),
+    # A word of place names that ru and uk build differently (Объединенные / Об'єднані
+    # Арабські Емірати; Bulgarian writes the rest of the name in lower case).
+    ("Объединенные", "Об'єднані", "Обединени", "Объединенных", "Об'єднаних"),
     # Places from here on.
     ("Киев", "Київ", "Кіеў", "Kyiv", "Kiev"),
     ("Харьков", "Харків", "Kharkiv"),
@@ -95,10 +98,16 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("Северная Корея", "Північна Корея", "Северна Корея", "North Korea"),
     ("Южная Корея", "Південна Корея", "Южна Корея", "South Korea"),
     ("Соединенные Штаты", "Сполучені Штати", "Съединените щати", "United States"),
-    ("Западная Вирджиния", "Західна Вірджинія", "Западна Вирджиния", "West Virginia"),
+    (
+        "Западная Виргиния",
+        "Западная Вирджиния",
+        "Західна Вірджинія",
+        "Западна Вирджиния",
+        "West Virginia",
+    ),
     ("Белый дом", "Білий дім", "Белия дом", "White House"),
     ("Черное", "Чорне", "Черно", "Черный", "Чорний"),
-    ("Швеция", "Швеція", "Швеция"),
+    ("Швеция", "Швеція", "Sweden"),
     ("Греция", "Греція", "Гърция", "Greece"),
     ("Турция", "Туреччина", "Турция", "Турэччына", "Turkey"),
     ("Китай", "Китай", "Кітай", "China"),
@@ -126,25 +135,34 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
 
 # Exonyms: places whose traditional ru/uk/bg names differ beyond what the letter folding
 # reaches (ru Вена, uk Відень, bg Виена; bg Атина for Greek Athens, ru/uk Афины through
-# Byzantine th = ф; uk ікавізм Рівне / Ровно). Only places the folding does not already
-# equate are listed (Пекин / Пекін, Гаага / Хага, Кельн / Кьолн agree without help). Same
-# format as EQUIVALENTS: the first spelling gives the key; Latin spellings match originals
-# quoted in the text.
+# Byzantine th = ф; uk ікавізм Рівне / Ровно; bg щ for шт, Будапеща), or whose English name
+# does (Netherlands, Beijing, Cologne). Only spellings the folding does not already equate are
+# listed (Пекин / Пекін, Гаага / Хага, Кельн / Кьолн agree without help), so a group may
+# hold a Russian name and an English one only. Same format as EQUIVALENTS: the first
+# spelling gives the key, and every spelling is keyed as ru, uk and bg alike (so a spelling
+# must not key, in any of them, as another word: bg Бахами keys as Бах in Russian); Latin
+# spellings match originals quoted in the text. Keys that the folding itself makes equal
+# cannot be told apart here (Нигер / Нигерия, Гана / Ханой lose their endings alike).
 EXONYMS: tuple[tuple[str, ...], ...] = (
-    # countries and regions
-    ("Аргентина", "Аржентина", "Argentina"),
-    ("Армения", "Вірменія", "Armenia"),
-    ("Кипр", "Кіпр", "Кипър", "Cyprus"),
-    ("Ливия", "Лівія", "Либия", "Libya"),
+    # Europe: countries and regions
+    ("Бельгия", "Belgium"),
+    ("Дания", "Denmark"),
+    ("Литва", "Lithuania"),
+    ("Нидерланды", "Голландия", "Netherlands", "Holland"),
+    ("Норвегия", "Norway"),
+    ("Финляндия", "Финландия", "Finland"),
+    ("Лихтенштейн", "Лихтенщайн", "Liechtenstein"),
     ("Молдавия", "Молдова", "Moldova"),
-    ("Мьянма", "М'янма", "Мианмар", "Myanmar"),
     ("Румыния", "Румунія", "Румъния", "Romania"),
+    ("Хорватия", "Хърватия", "Croatia"),
+    ("Чехия", "Czechia", "Czech Republic"),
     ("Словакия", "Словаччина", "Slovakia"),
     ("Чехословакия", "Чехословаччина", "Czechoslovakia"),
     ("Черногория", "Чорногорія", "Черна гора", "Montenegro"),
-    ("Эфиопия", "Ефіопія", "Етиопия", "Ethiopia"),
-    ("Йемен", "Ємен", "Yemen"),
-    ("Саудовская Аравия", "Саудівська Аравія", "Саудитска Арабия", "Saudi Arabia"),
+    ("Швейцария", "Switzerland"),
+    ("Англия", "England"),
+    ("Уэльс", "Wales"),
+    ("Кипр", "Кіпр", "Кипър", "Cyprus"),
     ("Северная Ирландия", "Північна Ірландія", "Северна Ирландия", "Northern Ireland"),
     ("Северная Македония", "Північна Македонія", "Северна Македония", "North Macedonia"),
     (
@@ -156,26 +174,146 @@ EXONYMS: tuple[tuple[str, ...], ...] = (
     ),
     ("Альпы", "Альпи", "Алпи", "Алпите", "Alps"),
     ("Дунай", "Дунав", "Danube"),
-    # cities
-    ("Афины", "Афіни", "Атина", "Athens"),
-    ("Бангкок", "Банкок", "Bangkok"),
+    ("Кавказ", "Caucasus"),
+    ("Чечня", "Чечения", "Chechnya"),
+    ("Приднестровье", "Придністров'я", "Transnistria"),
+    ("Южная Осетия", "Південна Осетія", "South Ossetia"),
+    ("Нагорный Карабах", "Нагірний Карабах", "Nagorno-Karabakh"),
+    # Europe: cities
     ("Брюссель", "Брюсель", "Брюксел", "Brussels"),
+    ("Будапешт", "Будапеща", "Budapest"),
     ("Бухарест", "Букурещ", "Bucharest"),
     ("Вена", "Відень", "Виена", "Vienna", "Wien"),
-    ("Иерусалим", "Єрусалим", "Jerusalem"),
     ("Кишинев", "Кишинів", "Chisinau"),
     ("Краков", "Краків", "Krakow"),
+    ("Никосия", "Никозия", "Nicosia"),
+    ("Подгорица", "Podgorica"),
+    ("Приштина", "Прищина", "Pristina"),
+    ("Сребреница", "Srebrenica"),
+    ("Хельсинки", "Хелзинки", "Helsinki"),
+    ("Мюнхен", "Munich"),
+    ("Кельн", "Кьолн", "Cologne"),
+    ("Лейпциг", "Лайпциг", "Leipzig"),
+    ("Штутгарт", "Щутгарт", "Stuttgart"),
     ("Марсель", "Марсилия", "Marseille"),
-    ("Мехико", "Мехіко", "Мексико Сити", "Mexico City"),
     ("Неаполь", "Неапол", "Наполи", "Наполі", "Napoli", "Naples"),
+    ("Турин", "Торино", "Torino", "Turin"),
+    ("Бирмингем", "Бирмингам", "Birmingham"),
+    ("Кембридж", "Кеймбридж", "Cambridge"),
+    ("Афины", "Афіни", "Атина", "Athens"),
     ("Салоники", "Салоніки", "Солун", "Thessaloniki"),
-    ("Сан-Паулу", "Сао Пауло", "São Paulo"),
     ("Стамбул", "Истанбул", "Istanbul"),
-    # Ukrainian cities whose ru and uk names differ by more than a vowel
+    # Ukraine: ru and uk names that differ by more than a vowel
     ("Запорожье", "Запоріжжя", "Запорожие", "Zaporizhzhia"),
+    ("Ивано-Франковск", "Івано-Франківськ", "Ivano-Frankivsk"),
+    ("Ирпень", "Ірпінь", "Irpin"),
+    ("Кременчуг", "Кременчук", "Kremenchuk"),
+    ("Кривой Рог", "Кривий Ріг", "Kryvyi Rih"),
     ("Ровно", "Рівне", "Rivne"),
+    ("Славянск", "Слов'янськ", "Sloviansk"),
+    ("Тернополь", "Тернопіль", "Ternopil"),
+    # ru церковь loses its о in the oblique cases (Белой Церкви)
+    ("Белая Церковь", "Біла Церква", "Белой Церкви", "Bila Tserkva"),
     ("Чернигов", "Чернігів", "Chernihiv"),
     ("Черновцы", "Чернівці", "Chernivtsi"),
+    ("Чернобыль", "Чорнобиль", "Chornobyl"),
+    # Asia and the Middle East: countries and regions
+    ("Армения", "Вірменія", "Armenia"),
+    ("Вьетнам", "Виетнам", "Vietnam"),
+    ("Израиль", "Израел", "Israel"),
+    ("Йемен", "Ємен", "Yemen"),
+    ("Киргизия", "Кыргызстан", "Kyrgyzstan"),
+    ("Туркмения", "Туркменистан", "Turkmenistan"),
+    ("Ливан", "Lebanon"),
+    ("Мьянма", "М'янма", "Мианмар", "Myanmar"),
+    ("Восточный Тимор", "Східний Тимор", "Източен Тимор", "East Timor"),
+    ("Саудовская Аравия", "Саудівська Аравія", "Саудитска Арабия", "Saudi Arabia"),
+    (
+        "Объединенные Арабские Эмираты",
+        "Об'єднані Арабські Емірати",
+        "Обединени арабски емирства",
+        "United Arab Emirates",
+    ),
+    ("Ближний Восток", "Близький Схід", "Близкия изток", "Middle East"),
+    ("Курдистан", "Кюрдистан", "Kurdistan"),
+    ("Синьцзян", "Xinjiang"),
+    ("Пенджаб", "Punjab"),
+    # Asia and the Middle East: cities
+    ("Бангкок", "Банкок", "Bangkok"),
+    ("Вьентьян", "Виентян", "Vientiane"),
+    ("Дели", "Делхи", "Delhi"),
+    ("Нью-Дели", "Ню Делхи", "New Delhi"),
+    ("Пномпень", "Пном Пен", "Phnom Penh"),
+    ("Хошимин", "Ho Chi Minh City"),
+    ("Джакарта", "Jakarta"),
+    ("Тайбэй", "Тайпе", "Taipei"),
+    ("Пекин", "Beijing"),
+    ("Пхеньян", "Pyongyang"),
+    ("Гонконг", "Hong Kong"),
+    ("Гуанчжоу", "Guangzhou"),
+    ("Шэньчжэнь", "Шънджън", "Shenzhen"),
+    ("Тяньцзинь", "Тиендзин", "Tianjin"),
+    ("Чунцин", "Chongqing"),
+    ("Нанкин", "Nanjing"),
+    ("Ханчжоу", "Hangzhou"),
+    ("Циндао", "Qingdao"),
+    ("Хайдарабад", "Хайдерабад", "Hyderabad"),
+    ("Калькутта", "Колката", "Kolkata", "Calcutta"),
+    ("Ахмадабад", "Ахмедабад", "Ahmedabad"),
+    ("Мешхед", "Машхад", "Mashhad"),
+    ("Тебриз", "Табриз", "Tabriz"),
+    ("Иерусалим", "Єрусалим", "Jerusalem"),
+    ("Вифлеем", "Витлеем", "Bethlehem"),
+    ("Хеврон", "Хеброн", "Hebron"),
+    ("Рамалла", "Ramallah"),
+    ("Джидда", "Джеда", "Jeddah"),
+    # Africa
+    ("Кот-д'Ивуар", "Кот д'Ивоар", "Ivory Coast", "Côte d'Ivoire"),
+    ("Ливия", "Лівія", "Либия", "Libya"),
+    ("Маврикий", "Мавриций", "Mauritius"),
+    ("Сан-Томе", "Сао Томе", "São Tomé"),
+    ("Сьерра-Леоне", "Сиера Леоне", "Sierra Leone"),
+    ("Южная Африка", "Південна Африка", "ЮАР", "South Africa"),
+    ("Южный Судан", "Південний Судан", "Южен Судан", "South Sudan"),
+    ("Эфиопия", "Ефіопія", "Етиопия", "Ethiopia"),
+    ("Алжир", "Algeria"),
+    ("Коморы", "Comoros"),
+    ("Сейшелы", "Seychelles"),
+    ("Центральноафриканская Республика", "Central African Republic"),
+    ("Антананариву", "Антананариво", "Antananarivo"),
+    ("Асмэра", "Асмара", "Asmara"),
+    ("Дар-эс-Салам", "Dar es Salaam"),
+    ("Касабланка", "Казабланка", "Casablanca"),
+    ("Кейптаун", "Cape Town"),
+    ("Фритаун", "Freetown"),
+    # The Americas
+    ("Аргентина", "Аржентина", "Argentina"),
+    ("Багамы", "Bahamas"),
+    ("Венесуэла", "Венецуела", "Venezuela"),
+    ("Гайана", "Гвиана", "Guyana"),
+    ("Доминиканская Республика", "Dominican Republic"),
+    ("Асунсьон", "Асунсьйон", "Asuncion"),
+    ("Мехико", "Мехіко", "Мексико Сити", "Mexico City"),
+    ("Сан-Паулу", "Сао Пауло", "São Paulo"),
+    # The United States: states and cities
+    ("Виргиния", "Вирджиния", "Virginia"),
+    ("Делавэр", "Делауеър", "Delaware"),
+    ("Коннектикут", "Кънектикът", "Connecticut"),
+    ("Массачусетс", "Масачузетс", "Massachusetts"),
+    ("Нью-Гэмпшир", "Ню Хампшър", "New Hampshire"),
+    ("Род-Айленд", "Роуд Айлънд", "Rhode Island"),
+    ("Северная Дакота", "Північна Дакота", "North Dakota"),
+    ("Северная Каролина", "Північна Кароліна", "North Carolina"),
+    ("Южная Дакота", "Південна Дакота", "South Dakota"),
+    ("Южная Каролина", "Південна Кароліна", "South Carolina"),
+    ("Техас", "Тексас", "Texas"),
+    ("Юта", "Utah"),
+    ("Кливленд", "Кливланд", "Cleveland"),
+    ("Лос-Анджелес", "Лос Анджелис", "Los Angeles"),
+    ("Новый Орлеан", "Ню Орлиънс", "New Orleans"),
+    ("Сиэтл", "Сиатъл", "Seattle"),
+    # Oceania
+    ("Окленд", "Окланд", "Auckland"),
 )
 
 _FIRST_PLACE = next(i for i, g in enumerate(EQUIVALENTS) if g[0] == "Киев")
@@ -462,6 +600,36 @@ def th_folded(key: str) -> str:
     Ръдърфорд, Хезер / Хедър): the д made з. Only for a pair whose д counts differ, since an
     inserted vowel puts a д between vowels too (Мидълтън / Миддлтон)."""
     return re.sub(r"(?<=[aeiou])d(?=[aeiou])", "z", key)
+
+
+_GN_RE = re.compile(r"(?<=[aeiou])hn(?=[aeiou])")
+
+
+def pair_folded(a: str, b: str) -> tuple[str, str]:
+    """Two keys with the conventions folded that show only against each other, each only
+    where the two keys disagree on it (folded in one key alone, дж before e would part
+    Джекман from Джакман):
+
+    * Latin g before e and i, which is дж in Italian and English, г in German and in a
+      spelling letter by letter, х in Spanish (Анджелини / Ангелини);
+    * Italian and French gn between vowels, нь or н when spelled by sound (Пагнукко /
+      Пануко, Bologna / Болонья);
+    * English th between vowels (:func:`th_folded`).
+    """
+    if a.count("dz") != b.count("dz"):
+        a, b = _soft_g_folded(a), _soft_g_folded(b)
+    if len(_GN_RE.findall(a)) != len(_GN_RE.findall(b)):
+        a, b = _GN_RE.sub("n", a), _GN_RE.sub("n", b)
+    if a.count("d") != b.count("d"):
+        a, b = th_folded(a), th_folded(b)
+    return a, b
+
+
+def _soft_g_folded(key: str) -> str:
+    """дж before e and i read as г; not in Japanese syllables, where ji and hi are two
+    sounds (Дзиро / Хиро)."""
+    s = re.sub(r"dz(?=e)", "h", key)
+    return s if _japanese_shaped(key) else re.sub(r"dz(?=i)", "h", s)
 
 
 def loose_key(key: str) -> str:

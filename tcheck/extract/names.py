@@ -22,11 +22,11 @@ from tcheck.extract.keys import (
     name_key,
     name_tokens,
     normalize,
+    pair_folded,
     schwa_keys,
     sound_units,
     split_tokens,
     strict_name_key,
-    th_folded,
     token_key,
 )
 from tcheck.extract.model import NameMention, NameRelation
@@ -363,7 +363,7 @@ def token_relation(a: str, b: str) -> NameRelation:
         # a people and their country (Чехословакия / bg Чехословаците, Словаччина /
         # Словаци): a derived word, not a respelling
         return NameRelation.DIFFERENT
-    fa, fb = (th_folded(a), th_folded(b)) if a.count("d") != b.count("d") else (a, b)
+    fa, fb = pair_folded(a, b)
     la, lb = sound_units(loose_key(fa)), sound_units(loose_key(fb))
     skeleton_a, skeleton_b = consonant_skeleton(la), consonant_skeleton(lb)
     short_skeleton, long_skeleton = sorted((skeleton_a, skeleton_b), key=len)

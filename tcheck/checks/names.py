@@ -270,8 +270,25 @@ def _translated_acronyms(a: NameMention, b: NameMention) -> bool:
 def _unpaired(
     names_a: list[Located], names_b: list[Located]
 ) -> tuple[list[Located], list[Located]]:
-    """The mentions of two aligned sentences left once equal keys are paired one to one."""
-    return _left_over(names_a, names_b), _left_over(names_b, names_a)
+    """The mentions of two aligned sentences left once they are paired one to one: equal
+    keys first, then names that compare as the same (bg Джексън / ru Джексон, through the
+    schwa), so that neither is left to pair with another name (Хью Джекман)."""
+    left_a, left_b = _left_over(names_a, names_b), _left_over(names_b, names_a)
+    for a in list(left_a):
+        ma = _mention(a)
+        same = next(
+            (
+                b
+                for b in left_b
+                if len(_mention(b).tokens) == len(ma.tokens)
+                and compare_names(ma, _mention(b)) is NameRelation.SAME
+            ),
+            None,
+        )
+        if same is not None:
+            left_a.remove(a)
+            left_b.remove(same)
+    return left_a, left_b
 
 
 def _left_over(names: list[Located], others: list[Located]) -> list[Located]:

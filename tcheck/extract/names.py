@@ -699,7 +699,7 @@ def entity_reading(word: str, lang: str) -> str | None:
     count (Надежда, Мир). The Ukrainian dictionary tags few places, so a Ukrainian noun is read
     through the Russian spelling of its lemma (Херсоні -> херсон, Берліні -> берлин); a noun
     Russian does not know either stays unknown (Одесі)."""
-    readings = [reading for reading, _ in _leading_readings(word, lang)]
+    readings = [reading for reading, _, _ in _leading_parses(word, lang)]
     if "name" in readings:
         return "name"
     return "common" if "common" in readings else None
@@ -713,7 +713,7 @@ def entity_lemma(word: str, lang: str) -> str | None:
     key = name_key(word, lang)
     if is_place_key(key):
         return key
-    for reading, lemma in _leading_readings(word, lang):
+    for reading, lemma, _ in _leading_parses(word, lang):
         if reading == "name":
             return name_key(lemma, "ru")
     return None
@@ -728,7 +728,7 @@ def entity_kind(word: str, lang: str) -> str | None:
     ``"organisation"``, or None when unknown."""
     if is_place_key(name_key(word, lang)):
         return "place"
-    for reading, grams in _leading_tags(word, lang):
+    for reading, _, grams in _leading_parses(word, lang):
         if reading == "name":
             return next((kind for tag, kind in _KINDS if tag in grams), None)
     return None
@@ -750,14 +750,6 @@ def adjectival(word: str, lang: str) -> bool:
         for cand, tongue in cands
         for _, grams, ok in _morph.parses(cand, tongue)
     )
-
-
-def _leading_readings(word: str, lang: str) -> list[tuple[str | None, str]]:
-    return [(reading, lemma) for reading, lemma, _ in _leading_parses(word, lang)]
-
-
-def _leading_tags(word: str, lang: str) -> list[tuple[str | None, frozenset[str]]]:
-    return [(reading, grams) for reading, _, grams in _leading_parses(word, lang)]
 
 
 def _leading_parses(word: str, lang: str) -> list[tuple[str | None, str, frozenset[str]]]:

@@ -1,0 +1,70 @@
+"""Shared concepts for non-cognate everyday words (tcheck/data/concepts.tsv)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tcheck.align.concepts import LANGUAGES, concepts_for, parse_table, word_concepts
+from tcheck.align.lexical import texts_to_features
+
+TABLE = "# concept\tru\tuk\tbg\nvery\tочень\tдуже\tмного\nmany\tмного*\tбагат*\tмного,многоброй*\n"
+
+
+def test_exact_forms_match_whole_words_and_stems_match_prefixes() -> None:
+    ru = parse_table(TABLE)["ru"]
+    assert ru.concepts("Очень") == ("very",)
+    assert ru.concepts("очень-то") == ()
+    assert ru.concepts("многочисленные") == ("many",)
+    assert ru.concepts("мно") == ()
+
+
+def test_a_form_under_two_concepts_has_both() -> None:
+    assert parse_table(TABLE)["bg"].concepts("много") == ("very", "many")
+
+
+def test_a_malformed_line_names_its_number() -> None:
+    with pytest.raises(ValueError, match="line 2"):
+        parse_table("very\tочень\tдуже\tмного\nmany\tмного*\n")
+
+
+def test_the_shipped_table_parses_and_covers_each_language() -> None:
+    for lang in LANGUAGES:
+        table = concepts_for(lang)
+        assert table is not None and len(table.exact) + len(table.stems) > 200
+    assert concepts_for("en") is None
+    assert word_concepts("en", "very") == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "concept"),
+    [
+        ("ru", "сообщила", "report_v"),
+        ("uk", "повідомив", "report_v"),
+        ("bg", "съобщи", "report_v"),
+        ("uk", "п'ятниці", "friday"),
+        ("uk", "сім’ї", "family"),
+        ("ru", "людей", "people"),
+        ("bg", "хората", "people"),
+    ],
+)
+def test_shipped_forms(lang: str, word: str, concept: str) -> None:
+    assert concept in word_concepts(lang, word)
+
+
+def test_stems_do_not_swallow_names() -> None:
+    assert word_concepts("ru", "Путин") == ()
+
+
+def test_non_cognate_sentences_become_alike_only_with_their_languages() -> None:
+    docs = [["Он — свободный человек.", "Ситуация очень плохая."], ["Він – вільна людина."]]
+
+    def cosine(langs: list[str] | None) -> float:
+        ru, uk = texts_to_features(docs, langs)
+        return float((ru.vectors[0] @ uk.vectors[0].T).toarray()[0, 0])
+
+    assert cosine(None) < 0.05
+    assert cosine(["ru", "uk"]) > 0.15
+    ru, uk = texts_to_features(docs, ["ru", "uk"])
+    sims = (ru.vectors @ uk.vectors.T).toarray().ravel()
+    assert int(np.argmax(sims)) == 0

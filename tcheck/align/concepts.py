@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
-
 LANGUAGES = ("ru", "uk", "bg")
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from tcheck.align.concepts import LANGUAGES, concepts_for, parse_table, word_concepts
+from tcheck.align.features import CONCEPT_WEIGHT, sentence_tokens
 from tcheck.align.lexical import texts_to_features
 
 TABLE = "# concept\tru\tuk\tbg\nvery\tочень\tдуже\tмного\nmany\tмного*\tбагат*\tмного,многоброй*\n"
@@ -54,6 +55,13 @@ def test_shipped_forms(lang: str, word: str, concept: str) -> None:
 
 def test_stems_do_not_swallow_names() -> None:
     assert word_concepts("ru", "Путин") == ()
+
+
+def test_a_capitalised_word_after_the_first_is_a_name_not_a_concept() -> None:
+    assert sentence_tokens("Очень рад", "ru")["c:very"] == CONCEPT_WEIGHT
+    assert "c:family" not in sentence_tokens("Гомер Сім'я", "uk")
+    assert sentence_tokens("Наша сім'я", "uk")["c:family"] == CONCEPT_WEIGHT
+    assert not any(k.startswith("c:") for k in sentence_tokens("Очень рад"))
 
 
 def test_non_cognate_sentences_become_alike_only_with_their_languages() -> None:

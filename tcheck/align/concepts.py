@@ -75,15 +75,17 @@ _NO_APOSTROPHES = str.maketrans("", "", "'’ʼ`")
 
 
 @functools.cache
+def _shipped() -> dict[str, LanguageConcepts]:
+    text = resources.files("tcheck").joinpath("data/concepts.tsv").read_text(encoding="utf-8")
+    return parse_table(text)
+
+
 def concepts_for(lang: str) -> LanguageConcepts | None:
     """The shipped table's column for ``lang`` (None for languages it does not cover)."""
-    if lang not in LANGUAGES:
-        return None
-    text = resources.files("tcheck").joinpath("data/concepts.tsv").read_text(encoding="utf-8")
-    return parse_table(text)[lang]
+    return _shipped()[lang] if lang in LANGUAGES else None
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def word_concepts(lang: str, word: str) -> tuple[str, ...]:
+    """The concepts of ``word`` in ``lang`` (none for languages the table does not cover)."""
     table = concepts_for(lang)
     return table.concepts(word) if table is not None else ()

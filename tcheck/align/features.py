@@ -18,7 +18,10 @@ import numpy as np
 from anyascii import anyascii
 from scipy import sparse
 
-_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*", re.UNICODE)
+from tcheck.align.concepts import word_concepts
+
+# Ukrainian п'ятниця is one word: the apostrophe is folded away, not a word break
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 _DIGITS = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _LATIN_WORD = re.compile(r"\b[A-Za-z][A-Za-z0-9]+\b")
 # Regular ru/uk/bg correspondences after anyascii: fold them so cognates share n-grams.
@@ -33,6 +36,8 @@ _FOLDS = (
 
 NUMBER_WEIGHT = 3.0
 LATIN_WEIGHT = 2.0
+CONCEPT_WEIGHT = 3
+"""Weight of a shared concept (see :mod:`tcheck.align.concepts`), like a number anchor's."""
 STEM_LEN = 5
 
 
@@ -45,11 +50,15 @@ def fold_word(word: str) -> str:
     return out
 
 
-def sentence_tokens(text: str) -> Counter[str]:
-    """Weighted features of one sentence: folded trigrams, word stems, numbers, Latin tokens."""
+def sentence_tokens(text: str, lang: str = "") -> Counter[str]:
+    """Weighted features of one sentence: folded trigrams, word stems, numbers, Latin tokens and,
+    given its language, the shared concepts of its words. A capitalised word after the first
+    is a name (Мартин, Сімпсон), never a concept."""
+    words = [raw for raw in _WORD.findall(text) if not raw[0].isdigit()]
     feats: Counter[str] = Counter(
         itertools.chain.from_iterable(
-            _word_features(raw) for raw in _WORD.findall(text) if not raw[0].isdigit()
+            _word_features(raw, "" if k and raw[0].isupper() else lang)
+            for k, raw in enumerate(words)
         )
     )
     for num in _DIGITS.findall(text):
@@ -61,14 +70,17 @@ def sentence_tokens(text: str) -> Counter[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_features(raw: str) -> tuple[str, ...]:
+def _word_features(raw: str, lang: str) -> tuple[str, ...]:
     """Folded trigrams (with word boundaries) and the stem (``w:``) of one word, each counted
-    once per occurrence: a stem weighs as much as a trigram."""
+    once per occurrence: a stem weighs as much as a trigram. A concept (``c:``) of the word in
+    ``lang`` counts :data:`CONCEPT_WEIGHT` times."""
     word = fold_word(raw)
     padded = f" {word} "
     out = [padded[k : k + 3] for k in range(len(padded) - 2)]
     if len(word) >= 4:
         out.append("w:" + word[:STEM_LEN])
+    for concept in word_concepts(lang, raw):
+        out += ["c:" + concept] * CONCEPT_WEIGHT
     return tuple(out)
 
 

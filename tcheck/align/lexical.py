@@ -3,19 +3,12 @@ No model."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
-from tcheck.align.concepts import word_concepts
 from tcheck.align.features import Features, FeatureSpace, sentence_tokens
 from tcheck.model import Version
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")  # Ukrainian п'ятниця is one word
-CONCEPT_WEIGHT = 3.0
-"""Weight of a shared concept (see :mod:`tcheck.align.concepts`), like a number anchor's."""
 
 
 class LexicalScorer:
@@ -37,22 +30,12 @@ def texts_to_features(
     languages, words of the concepts table count as their concept too."""
     space = FeatureSpace()
     langs = langs if langs is not None else [""] * len(docs)
-    tokens = [[lexical_tokens(t, lang) for t in doc] for doc, lang in zip(docs, langs, strict=True)]
+    tokens = [
+        [sentence_tokens(t, lang) for t in doc] for doc, lang in zip(docs, langs, strict=True)
+    ]
     matrices = space.vectorize(tokens)
     out = []
     for doc, m in zip(docs, matrices, strict=True):
         m.resize((m.shape[0], space.width))
         out.append(Features(m, np.array([len(t) for t in doc], dtype=np.float64)))
     return out
-
-
-def lexical_tokens(text: str, lang: str = "") -> Counter[str]:
-    """:func:`~tcheck.align.features.sentence_tokens` plus the concepts of its words. A
-    capitalised word after the first is a name (Мартин, Сімпсон), never a concept."""
-    feats = sentence_tokens(text)
-    for k, word in enumerate(_WORD.findall(text)):
-        if k and word[0].isupper():
-            continue
-        for concept in word_concepts(lang, word):
-            feats["c:" + concept] += CONCEPT_WEIGHT
-    return feats

@@ -230,3 +230,24 @@ def test_a_run_takes_in_the_shared_group_a_paragraph_runs_on_into() -> None:
         {"a": (2,), "b": (2, 3), "c": (2, 3)},
         {"a": (3,), "b": (4,), "c": (4,)},
     ]
+
+
+def _with_rows(vid: str, lengths: list[float], rows: list[list[float]]) -> VersionVectors:
+    return VersionVectors.build(vid, vid, sparse.csr_matrix(np.array(rows)), np.array(lengths))
+
+
+def test_a_lone_sentence_joins_a_group_holding_its_version_only_if_it_resembles_it() -> None:
+    # c translated the passage as a short sentence and a further one; the further one joins
+    # when it shares content with a's and b's, not when it merely sits next to them
+    groups = [{"a": (0,), "b": (0,), "c": (0,)}, {"a": (), "b": (), "c": (1,)}]
+
+    def fill(likeness: float) -> list:
+        by_id = {
+            "a": _with_rows("a", [100.0], [[1.0, 0.0]]),
+            "b": _with_rows("b", [100.0], [[1.0, 0.0]]),
+            "c": _with_rows("c", [40.0, 50.0], [[1.0, 0.0], [likeness, 1.0]]),
+        }
+        return _fill_gaps(groups, by_id, NWayParams())
+
+    assert fill(0.4) == [{"a": (0,), "b": (0,), "c": (0, 1)}]
+    assert fill(0.07) == groups

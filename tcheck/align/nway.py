@@ -59,6 +59,10 @@ class NWayParams:
     """Members of a group whose cosine is below this are not linked (see ``_detach_weak``)."""
     loose_below: float = 0.05
     """A lone member whose best cosine to the rest of its group is below this leaves it ..."""
+    extra_join_below: float = 0.1
+    """Mean cosine a lone sentence needs to join a neighbour that already holds its version
+    (``_fill_gaps``): unlike a gap, that group has its translation, so the sentence must
+    resemble the others beyond chance (unrelated sentences reach about 0.05)."""
     loose_ratio: float = 0.4
     """... as does one below this share of the cosine within the part it would join."""
     consistency_weight: float = 0.3
@@ -644,7 +648,8 @@ def _fill_gaps(
     a group missing version X and a sentence only X has are one passage translated freely (few
     shared n-grams), not an omission beside an addition. Needs a cosine of ``loose_below`` and
     a plausible length ratio. A neighbour that already holds X takes a further lone X sentence
-    only when that brings the lengths closer (a sentence the others translated as two).
+    only when that brings the lengths closer (a sentence the others translated as two) and
+    resembles them beyond chance (``extra_join_below``).
     With ``pair_gaps``, a lone sentence that is a whole paragraph needs no shared n-grams to join
     a neighbour whose members are whole paragraphs: the layout says they correspond."""
     ids = sorted({k for g in groups for k in g})
@@ -672,7 +677,8 @@ def _fill_gaps(
             return True  # a paragraph of its own facing paragraphs of their own
         mine = _spans(by_id[vid], [g[vid]])
         sims = [float((mine @ _spans(by_id[k], [h[k]]).T).toarray()[0, 0]) for k in others]
-        return float(np.mean(sims)) >= params.loose_below
+        bar = params.extra_join_below if h.get(vid) else params.loose_below
+        return float(np.mean(sims)) >= bar
 
     out = list(groups)
     o = 0

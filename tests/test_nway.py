@@ -6,7 +6,13 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from tcheck.align.nway import NWayParams, VersionVectors, _fill_gaps, _pair_gaps
+from tcheck.align.nway import (
+    NWayParams,
+    VersionVectors,
+    _attach_moved,
+    _fill_gaps,
+    _pair_gaps,
+)
 
 
 def _version(
@@ -251,3 +257,54 @@ def test_a_lone_sentence_joins_a_group_holding_its_version_only_if_it_resembles_
 
     assert fill(0.4) == [{"a": (0,), "b": (0,), "c": (0, 1)}]
     assert fill(0.07) == groups
+
+
+def test_two_lone_halves_of_a_swap_meet_in_one_group() -> None:
+    # b's sentence 1 and a's sentence 2 translate each other but sit two groups apart, each
+    # alone: either may join the other, and exactly one of the two moves must happen
+    topics = {"a": [0, 1, 5], "b": [0, 5, 1], "c": [0, 1]}
+    by_id = {v: _version(v, [50.0] * len(t), topics=t) for v, t in topics.items()}
+    groups = [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (), "b": (1,), "c": ()},
+        {"a": (1,), "b": (2,), "c": (1,)},
+        {"a": (2,), "b": (), "c": ()},
+    ]
+    out = _attach_moved(groups, by_id, NWayParams())
+    assert len(out) == 3
+    assert sum(1 for g in out if g.get("a") == (2,) and g.get("b") == (1,)) == 1
+
+
+def test_a_lone_sentence_trades_places_with_a_weak_member_of_its_version() -> None:
+    # a inserted an unrelated line (topic -1) where its sentence 1 should be; a's sentence 1
+    # came later and was left alone
+    topics = {"a": [0, -1, 2, 1], "b": [0, 1, 2], "c": [0, 1, 2]}
+    by_id = {v: _version(v, [50.0] * len(t), topics=t) for v, t in topics.items()}
+    groups = [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (1,), "b": (1,), "c": (1,)},
+        {"a": (2,), "b": (2,), "c": (2,)},
+        {"a": (3,), "b": (), "c": ()},
+    ]
+    assert _attach_moved(groups, by_id, NWayParams()) == [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (3,), "b": (1,), "c": (1,)},
+        {"a": (2,), "b": (2,), "c": (2,)},
+        {"a": (1,), "b": (), "c": ()},
+    ]
+
+
+def test_a_sentence_merged_into_its_neighbours_member_leaves_for_its_partner() -> None:
+    # b swapped sentences 1 and 2; the path put b's 1 alone and a/c's 1 with b's 2
+    topics = {"a": [0, 1, 2], "b": [0, 2, 1], "c": [0, 1, 2]}
+    by_id = {v: _version(v, [50.0] * 3, topics=t) for v, t in topics.items()}
+    groups = [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (), "b": (1,), "c": ()},
+        {"a": (1, 2), "b": (2,), "c": (1, 2)},
+    ]
+    assert _attach_moved(groups, by_id, NWayParams()) == [
+        {"a": (0,), "b": (0,), "c": (0,)},
+        {"a": (2,), "b": (1,), "c": (2,)},
+        {"a": (1,), "b": (2,), "c": (1,)},
+    ]

@@ -704,11 +704,16 @@ def _attach_moved(
 ) -> list[Members]:
     """Join sentences to a group that lacks their version and resembles them more.
 
-    Candidates are lone sentences (a group of their own) and weak members (whose mean cosine to
+    Candidates are lone sentences (a group of their own), weak members (whose mean cosine to
     the rest of their group is below ``detach_below``: the path paired them with whatever sat
-    there, often an inserted line, while their counterpart went elsewhere). Nearby groups (a swap
-    of neighbouring sentences, a partner the path just missed) need only ``near_threshold``;
-    distant ones need ``moved_threshold``; a weak member also needs twice its current cosine.
+    there, often an inserted line, while their counterpart went elsewhere) and the first or last
+    sentence of a member of several (a swapped sentence the path merged into its neighbour's
+    bead). Nearby groups (a swap of neighbouring sentences, a partner the path just missed) need
+    only ``near_threshold``; distant ones need ``moved_threshold``; a sentence taken out of a
+    group also needs twice its cosine to that group.
+    A lone sentence may also take the place of a group's weak member of its version when it
+    resembles that group at least twice as much: the two trade places (an adjacent swap whose
+    gap the path filled with an inserted line).
     A group is marked moved only when the join breaks its version's reading order.
     """
     if len(by_id) < 2 or not groups:
@@ -717,40 +722,80 @@ def _attach_moved(
     ids = sorted(spans)
     present = np.array([[bool(g.get(k)) for g in groups] for k in ids])  # versions x groups
     count = present.sum(0)
-    candidates: list[tuple[float, int, int, str]] = []
+    candidates: list[tuple[float, int, int, str, tuple[int, ...], bool]] = []
     for v, vid in enumerate(ids):
         others = count - present[v]
         own = sum(_rowwise_cos(spans[vid], spans[o]) for o in ids if o != vid)
         own = np.divide(own, np.maximum(others, 1))
-        movable = np.flatnonzero(present[v] & ((count == 1) | (own < params.detach_below)))
-        if not len(movable):
+        units = _movable_units(groups, vid, present[v], count, own, params)
+        if not units:
             continue
-        sims = np.zeros((len(movable), len(groups)))  # only the movable rows: stays linear
+        origin = np.array([o for o, _ in units])
+        vectors = _spans(by_id[vid], [idx for _, idx in units])
+        sims = np.zeros((len(units), len(groups)))  # only the movable units: stays linear
+        unit_own = np.zeros(len(units))
         for other in ids:
             if other != vid:
-                sims += (spans[vid][movable] @ spans[other].T).toarray()
+                block = (vectors @ spans[other].T).toarray()
+                sims += block
+                unit_own += block[np.arange(len(units)), origin]
         mean = np.divide(sims, np.maximum(others, 1))
+        unit_own /= np.maximum(others[origin], 1)
         ok = ~present[v] & (others > 0)
-        for r, o in enumerate(movable):
+        weak = present[v] & (others > 0) & (own < params.detach_below)
+        for r, (o, idx) in enumerate(units):
             dist = np.abs(np.arange(len(groups)) - o)
             need = np.where(
                 dist <= params.near_window, params.near_threshold, params.moved_threshold
             )
             if count[o] > 1:
-                need = np.maximum(need, 2 * own[o])
+                need = np.maximum(need, 2 * unit_own[r])
             for h in np.flatnonzero(ok & (mean[r] >= need)):
-                candidates.append((float(mean[r, h]), int(o), int(h), vid))
+                candidates.append((float(mean[r, h]), o, int(h), vid, idx, False))
+            if count[o] == 1:
+                trade = weak & (mean[r] >= np.maximum(need, 2 * own))
+                for h in np.flatnonzero(trade):
+                    candidates.append((float(mean[r, h]), o, int(h), vid, idx, True))
     used: set[tuple[int, str]] = set()
     filled: set[tuple[int, str]] = set()
-    for sim, o, h, vid in sorted(candidates, key=lambda c: (-c[0], c[1], c[2], c[3])):
+    sources: set[int] = set()
+    targets: set[int] = set()
+    for sim, o, h, vid, idx, trade in sorted(candidates, key=lambda c: (-c[0], *c[1:])):
         if (o, vid) in used or (h, vid) in filled or (h, vid) in used:
             continue
-        groups[h] = {**groups[h], vid: groups[o][vid]}
-        groups[o] = {**groups[o], vid: ()}
+        if o in targets or h in sources:
+            continue  # a group that just gained (or lost) a member is no longer what was scored
+        rest = tuple(i for i in groups[o][vid] if i not in idx)
+        groups[h], groups[o] = (
+            {**groups[h], vid: idx},
+            {**groups[o], vid: groups[h][vid] if trade else rest},
+        )
         used.add((o, vid))
         filled.add((h, vid))
-        log.debug("joined %s sentences %s to group %d (sim %.2f)", vid, groups[h][vid], h, sim)
+        sources.add(o)
+        targets.add(h)
+        log.debug("joined %s sentences %s to group %d (sim %.2f)", vid, idx, h, sim)
     return [g for g in groups if any(g.values())]
+
+
+def _movable_units(
+    groups: Sequence[Members],
+    vid: str,
+    present: np.ndarray,
+    count: np.ndarray,
+    own: np.ndarray,
+    params: NWayParams,
+) -> list[tuple[int, tuple[int, ...]]]:
+    """What of version ``vid`` may move, as (group, sentence indices): a lone or weak member
+    whole, or the first or last sentence of a member of several."""
+    units = []
+    for o in np.flatnonzero(present):
+        idx = groups[o][vid]
+        if count[o] == 1 or own[o] < params.detach_below:
+            units.append((int(o), idx))
+        elif len(idx) > 1:
+            units += [(int(o), (idx[0],)), (int(o), (idx[-1],))]
+    return units
 
 
 def _out_of_order(groups: Sequence[Members]) -> list[bool]:

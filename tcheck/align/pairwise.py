@@ -3,7 +3,8 @@
 A group holds everything that belongs together across *all* versions, so when a third version
 merged two sentences the group also holds both sentences of the other two, although those two
 versions pair them one to one. Reading a pair off the groups therefore re-aligns the two
-versions' members inside each group (a tiny DP, same scores as the main pass).
+versions' members inside each group (a tiny DP, same scores as the main pass), except that two
+sentences facing two may cross: inside a group, order does not constrain.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ def pair_beads(
 def _within(
     x: tuple[int, ...], y: tuple[int, ...], fa: Features, fb: Features, params: AlignParams
 ) -> list[Bead]:
+    if len(x) == len(y) == 2:
+        sims = (fa.vectors[list(x)] @ fb.vectors[list(y)].T).toarray()
+        if min(sims[0, 1], sims[1, 0]) > max(sims[0, 0], sims[1, 1]):
+            # two sentences in swapped order (a third version merged them, so one group)
+            return [((x[0],), (y[1],)), ((x[1],), (y[0],))]
     px = single(fa.vectors[list(x)], fa.lengths[list(x)])
     py = single(fb.vectors[list(y)], fb.lengths[list(y)])
     out: list[Bead] = []

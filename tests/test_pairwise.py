@@ -33,3 +33,20 @@ def test_two_sentences_in_swapped_order_pair_crosswise_inside_their_group() -> N
     groups = [{"a": (0, 1), "b": (0, 1), "c": (0,)}]
     beads = pair_beads(groups, "a", "b", _features([0, 1]), _features([1, 0]))
     assert beads == [((0,), (1,)), ((1,), (0,))]
+
+
+def _facing(first: float, second: float) -> tuple[Features, Features]:
+    """a's one sentence, and b's two with the given cosines to it (b's two share nothing)."""
+    a = sparse.csr_matrix(np.array([[1.0, 0.0, 0.0]]))
+    b = sparse.csr_matrix(
+        np.array([[first, np.sqrt(1 - first**2), 0.0], [second, 0.0, np.sqrt(1 - second**2)]])
+    )
+    return Features(a, np.array([67.0])), Features(b, np.array([72.0, 71.0]))
+
+
+def test_a_sentence_that_only_dilutes_a_two_to_one_bead_stands_alone() -> None:
+    # a third version merged b's two sentences, so all three share one group
+    groups = [{"a": (0,), "b": (0, 1), "c": (0,)}]
+    assert pair_beads(groups, "a", "b", *_facing(0.05, 0.2)) == [((), (0,)), ((0,), (1,))]
+    # b's first sentence resembles a's too: a holds both, the bead stays
+    assert pair_beads(groups, "a", "b", *_facing(0.15, 0.3)) == [((0,), (0, 1))]

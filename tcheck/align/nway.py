@@ -708,7 +708,7 @@ def _attach_moved(
     the rest of their group is below ``detach_below``: the path paired them with whatever sat
     there, often an inserted line, while their counterpart went elsewhere) and the first or last
     sentence of a member of several (a swapped sentence the path merged into its neighbour's
-    bead). Nearby groups (a swap of neighbouring sentences, a partner the path just missed) need
+    bead; nearby groups only). Nearby groups (a swap of neighbouring sentences, a partner the path just missed) need
     only ``near_threshold``; distant ones need ``moved_threshold``; a sentence taken out of a
     group also needs twice its cosine to that group.
     A lone sentence may also take the place of a group's weak member of its version when it
@@ -727,35 +727,30 @@ def _attach_moved(
         others = count - present[v]
         own = sum(_rowwise_cos(spans[vid], spans[o]) for o in ids if o != vid)
         own = np.divide(own, np.maximum(others, 1))
-        units = _movable_units(groups, vid, present[v], count, own, params)
-        if not units:
-            continue
-        origin = np.array([o for o, _ in units])
-        vectors = _spans(by_id[vid], [idx for _, idx in units])
-        sims = np.zeros((len(units), len(groups)))  # only the movable units: stays linear
-        unit_own = np.zeros(len(units))
-        for other in ids:
-            if other != vid:
-                block = (vectors @ spans[other].T).toarray()
-                sims += block
-                unit_own += block[np.arange(len(units)), origin]
-        mean = np.divide(sims, np.maximum(others, 1))
-        unit_own /= np.maximum(others[origin], 1)
         ok = ~present[v] & (others > 0)
         weak = present[v] & (others > 0) & (own < params.detach_below)
-        for r, (o, idx) in enumerate(units):
+        movable = np.flatnonzero(present[v] & ((count == 1) | (own < params.detach_below)))
+        if len(movable):
+            sims = np.zeros((len(movable), len(groups)))  # only the movable rows: stays linear
+            for other in ids:
+                if other != vid:
+                    sims += (spans[vid][movable] @ spans[other].T).toarray()
+            mean = np.divide(sims, np.maximum(others, 1))
+        for r, o in enumerate(movable):
             dist = np.abs(np.arange(len(groups)) - o)
             need = np.where(
                 dist <= params.near_window, params.near_threshold, params.moved_threshold
             )
             if count[o] > 1:
-                need = np.maximum(need, 2 * unit_own[r])
+                need = np.maximum(need, 2 * own[o])
+            idx = groups[o][vid]
             for h in np.flatnonzero(ok & (mean[r] >= need)):
-                candidates.append((float(mean[r, h]), o, int(h), vid, idx, False))
+                candidates.append((float(mean[r, h]), int(o), int(h), vid, idx, False))
             if count[o] == 1:
                 trade = weak & (mean[r] >= np.maximum(need, 2 * own))
                 for h in np.flatnonzero(trade):
-                    candidates.append((float(mean[r, h]), o, int(h), vid, idx, True))
+                    candidates.append((float(mean[r, h]), int(o), int(h), vid, idx, True))
+        candidates += _edge_moves(groups, vid, spans, by_id, ok, others, count, own, params)
     used: set[tuple[int, str]] = set()
     filled: set[tuple[int, str]] = set()
     sources: set[int] = set()
@@ -778,24 +773,52 @@ def _attach_moved(
     return [g for g in groups if any(g.values())]
 
 
-def _movable_units(
+def _edge_moves(
     groups: Sequence[Members],
     vid: str,
-    present: np.ndarray,
+    spans: Mapping[str, sparse.csr_matrix],
+    by_id: Mapping[str, VersionVectors],
+    ok: np.ndarray,
+    others: np.ndarray,
     count: np.ndarray,
     own: np.ndarray,
     params: NWayParams,
-) -> list[tuple[int, tuple[int, ...]]]:
-    """What of version ``vid`` may move, as (group, sentence indices): a lone or weak member
-    whole, or the first or last sentence of a member of several."""
-    units = []
-    for o in np.flatnonzero(present):
-        idx = groups[o][vid]
-        if count[o] == 1 or own[o] < params.detach_below:
-            units.append((int(o), idx))
-        elif len(idx) > 1:
-            units += [(int(o), (idx[0],)), (int(o), (idx[-1],))]
-    return units
+) -> list[tuple[float, int, int, str, tuple[int, ...], bool]]:
+    """Moves of the first or last sentence of a firm member of several into a nearby group
+    lacking ``vid`` (``near_window``), scored only against those groups: stays linear."""
+    edges = [
+        (o, i)
+        for o, g in enumerate(groups)
+        if len(g.get(vid, ())) > 1 and count[o] > 1 and own[o] >= params.detach_below
+        for i in sorted({g[vid][0], g[vid][-1]})
+    ]
+    w = params.near_window
+    pairs = [
+        (r, h)
+        for r, (o, _) in enumerate(edges)
+        for h in range(max(o - w, 0), min(o + w + 1, len(groups)))
+        if ok[h]
+    ]
+    if not pairs:
+        return []
+    vectors = _spans(by_id[vid], [(i,) for _, i in edges])
+    origin = np.array([o for o, _ in edges])
+    rows, targets = (np.array(x) for x in zip(*pairs, strict=True))
+    mine = vectors[rows]
+    sims = np.zeros(len(pairs))
+    own_edge = np.zeros(len(edges))
+    for other in spans:
+        if other != vid:
+            sims += _rowwise_cos(mine, spans[other][targets])
+            own_edge += _rowwise_cos(vectors, spans[other][origin])
+    mean = sims / np.maximum(others[targets], 1)
+    own_edge /= np.maximum(others[origin], 1)
+    need = np.maximum(params.near_threshold, 2 * own_edge[rows])
+    return [
+        (float(mean[k]), int(origin[r]), int(h), vid, (edges[r][1],), False)
+        for k, (r, h) in enumerate(pairs)
+        if mean[k] >= need[k]
+    ]
 
 
 def _out_of_order(groups: Sequence[Members]) -> list[bool]:

@@ -708,9 +708,9 @@ def _attach_moved(
     the rest of their group is below ``detach_below``: the path paired them with whatever sat
     there, often an inserted line, while their counterpart went elsewhere) and the first or last
     sentence of a member of several (a swapped sentence the path merged into its neighbour's
-    bead; nearby groups only). Nearby groups (a swap of neighbouring sentences, a partner the path just missed) need
-    only ``near_threshold``; distant ones need ``moved_threshold``; a sentence taken out of a
-    group also needs twice its cosine to that group.
+    bead; nearby groups only). Nearby groups (a swap of neighbouring sentences, a partner the
+    path just missed) need only ``near_threshold``; distant ones need ``moved_threshold``; a
+    sentence taken out of a group also needs twice its cosine to that group.
     A lone sentence may also take the place of a group's weak member of its version when it
     resembles that group at least twice as much: the two trade places (an adjacent swap whose
     gap the path filled with an inserted line).

@@ -729,7 +729,7 @@ def _attach_moved(
         own = np.divide(own, np.maximum(others, 1))
         ok = ~present[v] & (others > 0)
         weak = present[v] & (others > 0) & (own < params.detach_below)
-        movable = np.flatnonzero(present[v] & ((count == 1) | (own < params.detach_below)))
+        movable = np.flatnonzero((present[v] & (count == 1)) | weak)
         if len(movable):
             sims = np.zeros((len(movable), len(groups)))  # only the movable rows: stays linear
             for other in ids:

@@ -110,16 +110,17 @@ def _gram(p: Profile) -> _Gram:
 
 
 def _cell_band(band: Band, m: int, reach: int) -> tuple[np.ndarray, np.ndarray]:
-    """Item columns needed for row items r = 0..n-1 given node bands and the widest bead."""
+    """Item columns needed for row items r = 0..n-1 given node bands and the widest bead.
+
+    A band's ``lo`` and ``hi`` never decrease (see :mod:`tcheck.align.search`), so the nodes
+    whose beads use item r (rows r+1..r+reach) need columns from lo[r+1] - reach to
+    hi[r+reach] - 1.
+    """
     n = band.rows - 1
-    lo = np.empty(n, dtype=np.int64)
-    hi = np.empty(n, dtype=np.int64)
-    for r in range(n):
-        rows = slice(r + 1, min(r + 1 + reach, n + 1))
-        lo[r] = max(int(band.lo[rows].min()) - reach, 0)
-        hi[r] = min(int(band.hi[rows].max()) - 1, m - 1)
-    hi = np.maximum(hi, lo)
-    return lo, hi
+    r = np.arange(n)
+    lo = np.maximum(band.lo[r + 1] - reach, 0)
+    hi = np.minimum(band.hi[np.minimum(r + reach, n)] - 1, m - 1)
+    return lo, np.maximum(hi, lo)
 
 
 def _cross_dots(
@@ -133,6 +134,8 @@ def _cross_dots(
     n = x.shape[0]
     width = int((hi - lo).max()) + 1 if n else 1
     out = np.zeros((n, width))
+    offsets = np.arange(width)[None, :]
+    rows = np.arange(min(BLOCK, n))[:, None]
     for r0 in range(0, n, BLOCK):
         r1 = min(r0 + BLOCK, n)
         c0, c1 = int(lo[r0:r1].min()), int(hi[r0:r1].max()) + 1
@@ -142,9 +145,10 @@ def _cross_dots(
         block = (x[r0:r1] @ y[c0:c1].T).toarray()
         if bonus is not None:
             block += bonus[r0:r1, c0:c1].toarray()
-        for r in range(r0, r1):
-            a, b = int(lo[r]), int(hi[r]) + 1
-            out[r, : b - a] = block[r - r0, a - c0 : b - c0]
+        cols = lo[r0:r1, None] + offsets  # the item column of each stored cell
+        keep = cols <= hi[r0:r1, None]
+        picked = block[rows[: r1 - r0], np.minimum(cols, c1 - 1) - c0]
+        out[r0:r1] = np.where(keep, picked, 0.0)
     return out
 
 
@@ -181,6 +185,12 @@ def bead_scores(
     node_i = np.arange(rows)[:, None]
     node_j = band.lo[:, None] + np.arange(width)[None, :]
     in_band = node_j <= band.hi[:, None]
+
+    @functools.cache
+    def cell(v: int, a: int, b: int) -> np.ndarray:
+        """Dot of X item i-a (member v) with Y item j-b at every node (i, j) of the band."""
+        return _gather(cross[v], clo, node_i - a, node_j - b)
+
     for k, l in beads:
         if k > len(x) or l > m:
             out[(k, l)] = np.full((rows, width), -np.inf)
@@ -197,10 +207,10 @@ def bead_scores(
             nx2 = _span_norm2(gx, v, np.minimum(xi, len(x) - k), k)  # (rows, 1)
             has = nx2 > 0
             present += has
-            dot = np.zeros((rows, width))
-            for a in range(1, k + 1):
-                for b in range(1, l + 1):
-                    dot += _gather(cross[v], clo, node_i - a, node_j - b)
+            dot = sum(
+                (cell(v, a, b) for a in range(1, k + 1) for b in range(1, l + 1)),
+                np.zeros((rows, width)),
+            )
             denom = np.sqrt(nx2 * ny2)
             sim_sum += np.divide(dot, denom, out=np.zeros_like(dot), where=(denom > 0) & has)
             xs = np.minimum(xi + k, len(x))
@@ -240,10 +250,9 @@ def _backgrounds(
     n = len(lo)
     widths = hi - lo + 1
     rows = np.repeat(np.arange(n), widths)
-    cols = np.concatenate([np.arange(a, b + 1) for a, b in zip(lo, hi, strict=True)]) if n else []
-    cols = np.asarray(cols, dtype=np.int64)
-    offs = cols - lo[rows] if n else cols
-    down = rows - np.searchsorted(hi, np.arange(m))[cols] if n else cols
+    offs = np.arange(len(rows)) - np.repeat(np.cumsum(widths) - widths, widths)
+    cols = lo[rows] + offs
+    down = rows - np.searchsorted(hi, np.arange(m))[cols]
     bgx = np.zeros(n)
     bgy = np.zeros(m)
     count = 0

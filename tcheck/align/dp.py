@@ -85,22 +85,22 @@ def best_path(
         ok = valid & (r >= 0) & (pj >= lo[rr]) & (pj <= hi[rr])
         start[:, b] = np.where(ok, rr * width + pj - lo[rr], sentinel)
         gain[:, b] = np.where(valid, scores[(k, l)], -np.inf)
-    back = np.full((rows, width), -1, dtype=np.int16)
     skip_code = len(beads)
     steps = np.arange(width) * skip_y
-    picks = np.arange(width)
+    best = np.empty((rows, width))  # best bead ending at each node, before 0-1 skips
+    ptr = np.empty((rows, width), dtype=np.int16)
+    invalid = ~valid
     for i in range(rows):
         vals = flat[start[i]] + gain[i]
-        ptr = vals.argmax(axis=0)
-        cand = vals[ptr, picks]
-        ptr = np.where(np.isfinite(cand), ptr, -1)
+        ptr[i] = vals.argmax(axis=0)
+        cand = best[i] = vals.max(axis=0)
         if i == 0:
             cand[cols[0] == 0] = 0.0
         row = np.maximum.accumulate(cand - steps) + steps
-        row[~valid[i]] = -np.inf
+        row[invalid[i]] = -np.inf
         flat[i * width : (i + 1) * width] = row
-        back[i] = np.where(row > cand + 1e-12, skip_code, ptr)
     total = flat[:sentinel].reshape(rows, width)
+    back = np.where(total > best + 1e-12, skip_code, np.where(np.isfinite(best), ptr, -1))
     if not lo[n] <= m <= hi[n] or not np.isfinite(total[n, m - lo[n]]):
         raise ValueError("the band does not connect (0, 0) to (n, m)")
     path: list[Step] = []

@@ -6,12 +6,15 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from tcheck.align.dp import Step
 from tcheck.align.nway import (
     NWayParams,
     VersionVectors,
     _attach_moved,
     _fill_gaps,
+    _guide,
     _pair_gaps,
+    align_nway,
 )
 
 
@@ -307,4 +310,51 @@ def test_a_sentence_merged_into_its_neighbours_member_leaves_for_its_partner() -
         {"a": (0,), "b": (0,), "c": (0,)},
         {"a": (2,), "b": (1,), "c": (2,)},
         {"a": (1,), "b": (2,), "c": (1,)},
+    ]
+
+
+def _story(vid: str, origins: list[int]) -> VersionVectors:
+    """A version whose sentence k tells original sentence origins[k] (-1: a foreign one)."""
+    n, width = len(origins), 2000
+    cols = [o if o >= 0 else width - 1 - k for k, o in enumerate(origins)]
+    vectors = sparse.csr_matrix((np.ones(n), (np.arange(n), cols)), shape=(n, width))
+    lengths = np.array([40.0 + (o * 37) % 90 for o in origins])
+    return VersionVectors.build(vid, vid, vectors, lengths)
+
+
+def test_long_versions_align_within_bands_around_their_pairwise_paths() -> None:
+    """Past ``full_cells``, every pass is banded; the joint passes follow the pairwise paths."""
+    story = list(range(700))
+    versions = [
+        _story("a", story),
+        _story("b", story[:300] + [-1] * 25 + story[300:]),  # 25 sentences of another story
+        _story("c", story[:100] + story[160:]),  # 60 sentences cut
+    ]
+    result = align_nway(versions)
+    assert not any(result.moved)
+    where = {
+        v.id: {i: g for g, m in enumerate(result.groups) for i in m.get(v.id, ())} for v in versions
+    }
+    for k in range(700):
+        b = k if k < 300 else k + 25
+        assert where["a"][k] == where["b"][b]
+        if not 100 <= k < 160:
+            c = k if k < 100 else k - 60
+            assert where["a"][k] == where["c"][c]
+    inserted = {where["b"][k] for k in range(300, 325)}
+    assert not any(result.groups[g].get("a") for g in inserted)
+
+
+def test_the_guide_puts_pairwise_paths_in_group_coordinates() -> None:
+    groups = [{"a": (0,), "b": ()}, {"a": (), "b": (0,)}, {"a": (1, 2), "b": (1,)}]
+    paths = {
+        ("a", "c"): [Step(0, 1, 0, 1), Step(1, 3, 1, 2), Step(3, 3, 2, 3)],
+        ("c", "b"): [Step(0, 2, 0, 1), Step(2, 3, 1, 2)],
+    }
+    assert _guide(groups, ["a", "b"], "c", paths) == [
+        Step(0, 1, 0, 1),
+        Step(2, 3, 1, 2),
+        Step(3, 3, 2, 3),  # c's last sentence, facing nothing, sits after the last group
+        Step(1, 2, 0, 2),
+        Step(2, 3, 2, 3),
     ]

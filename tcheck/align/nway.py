@@ -117,10 +117,11 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     params = params or NWayParams()
     ordered = sorted(versions, key=lambda v: (v.digest, v.id))
     by_id = {v.id: v for v in ordered}
+    paths: dict[tuple[str, str], list[Step]] = {}
     linking: dict[tuple[str, str], list[Step]] = {}
     cover: dict[tuple[str, str], float] = {}
     for a, b in itertools.combinations(ordered, 2):
-        steps = align_profiles(_as_profile(a), _as_profile(b), params.pair)
+        steps = paths[(a.id, b.id)] = align_profiles(_as_profile(a), _as_profile(b), params.pair)
         linking[(a.id, b.id)] = _linking_steps(a, b, steps, params.cover_threshold)
         ca = sum(s.x1 - s.x0 for s in linking[(a.id, b.id)]) / max(len(a), 1)
         cb = sum(s.y1 - s.y0 for s in linking[(a.id, b.id)]) / max(len(b), 1)
@@ -133,7 +134,7 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     related = [v for v in ordered if v.id not in unrelated]
     log.debug("coverage %s, unrelated %s", coverage, unrelated)
     library = _library(related, linking, by_id)
-    groups = _progressive(related, by_id, library, cover, params)
+    groups = _progressive(related, by_id, library, cover, paths, params)
     groups = _detach_weak(groups, by_id, params)
     groups = _trim_edges(groups, by_id, params)
     if params.pair_gaps:
@@ -250,8 +251,11 @@ def _progressive(
     by_id: Mapping[str, VersionVectors],
     library: Library,
     cover: Mapping[tuple[str, str], float],
+    paths: Mapping[tuple[str, str], list[Step]],
     params: NWayParams,
 ) -> list[Members]:
+    """Align the two closest versions, then each next closest with the groups so far, with the
+    consistency library as a bonus; long ones within a band around their pairwise paths."""
     if not related:
         return []
     if len(related) == 1:
@@ -265,7 +269,9 @@ def _progressive(
     first = max(itertools.combinations(ids, 2), key=lambda p: closeness(*p))
     weight = params.consistency_weight if len(ids) > 2 else 0.0
     a, b = by_id[first[0]], by_id[first[1]]
-    steps = align_profiles(_as_profile(a), _as_profile(b), params.pair, [weight * library[first]])
+    steps = align_profiles(
+        _as_profile(a), _as_profile(b), params.pair, [weight * library[first]], paths[first]
+    )
     groups = _groups_from_steps(steps, a.id, b.id)
     placed = list(first)
     while len(placed) < len(ids):
@@ -275,10 +281,35 @@ def _progressive(
         )
         profile = _profile(groups, placed, by_id)
         bonus = [weight * (_pool(groups, p, by_id) @ library[(p, nxt)]) for p in placed]
-        steps = align_profiles(profile, _as_profile(by_id[nxt]), params.pair, bonus)
+        guide = _guide(groups, placed, nxt, paths)
+        steps = align_profiles(profile, _as_profile(by_id[nxt]), params.pair, bonus, guide)
         groups = _merge(groups, steps, nxt)
         placed.append(nxt)
     return [{vid: g.get(vid, ()) for vid in ids} for g in groups]
+
+
+def _guide(
+    groups: Sequence[Members],
+    placed: Sequence[str],
+    nxt: str,
+    paths: Mapping[tuple[str, str], list[Step]],
+) -> list[Step]:
+    """The pairwise paths from each placed version to ``nxt``, with the placed version's
+    sentences replaced by the groups holding them."""
+    out = []
+    for p in placed:
+        where = {i: g for g, members in enumerate(groups) for i in members.get(p, ())}
+        if (p, nxt) in paths:
+            steps = paths[(p, nxt)]
+        else:
+            steps = [Step(s.y0, s.y1, s.x0, s.x1) for s in paths[(nxt, p)]]
+        for s in steps:
+            if s.x1 > s.x0:
+                out.append(Step(where[s.x0], where[s.x1 - 1] + 1, s.y0, s.y1))
+            else:
+                row = where.get(s.x0, len(groups))
+                out.append(Step(row, row, s.y0, s.y1))
+    return out
 
 
 def _groups_from_steps(steps: list[Step], a: str, b: str) -> list[Members]:

@@ -24,16 +24,22 @@ def align_profiles(
     y: Profile,
     params: AlignParams,
     bonus: Sequence[sparse.csr_matrix] | None = None,
+    guide: Sequence[Step] = (),
 ) -> list[Step]:
     """Best monotone bead path between profile ``x`` and single-version profile ``y``.
 
     ``bonus`` holds, per member of ``x``, extra support for pairing items with ``y``'s sentences
-    (see :func:`tcheck.align.profile.bead_scores`).
+    (see :func:`tcheck.align.profile.bead_scores`). ``guide`` holds known links between x's and
+    y's items (earlier paths); with them, a long pair is searched within ``margin`` of the
+    guide instead of around a coarse pass of its own.
     """
     n, m = len(x), len(y)
     if n == 0 or m == 0:
         return [Step(i, i + 1, 0, 0) for i in range(n)] + [Step(n, n, j, j + 1) for j in range(m)]
-    band = _band(x, y, params, bonus)
+    if guide and not _small(n, m, params):
+        band = project(guide, 1, n, m, params.margin)
+    else:
+        band = _band(x, y, params, bonus)
     log.debug("aligning %d x %d items over %d band cells", n, m, band.cells())
     scores = bead_scores(x, y, band, params, bonus)
     return best_path(band, scores, params.skip)
@@ -44,7 +50,7 @@ def _band(
 ) -> Band:
     n, m = len(x), len(y)
     f = params.downsample
-    if (n + 1) * (m + 1) <= params.full_cells or min(n, m) < 4 * f:
+    if _small(n, m, params):
         return Band.full(n, m)
     pooled = None
     if bonus is not None:
@@ -54,8 +60,16 @@ def _band(
     return project(coarse, f, n, m, params.margin)
 
 
+def _small(n: int, m: int, params: AlignParams) -> bool:
+    """Whether the pair is aligned on the full matrix, without a coarse pass."""
+    return (n + 1) * (m + 1) <= params.full_cells or min(n, m) < 4 * params.downsample
+
+
 def project(coarse: list[Step], factor: int, n: int, m: int, margin: int) -> Band:
-    """Fine band covering every coarse bead's block rectangle, widened by ``margin``."""
+    """Fine band covering every coarse bead's block rectangle, widened by ``margin``.
+
+    Rows no bead reaches get the columns between their neighbours' bands.
+    """
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
     for s in coarse:
@@ -69,4 +83,5 @@ def project(coarse: list[Step], factor: int, n: int, m: int, margin: int) -> Ban
     # keep the band connected: each row must overlap the previous one
     lo = np.minimum.accumulate(lo[::-1])[::-1]
     hi = np.maximum.accumulate(hi)
+    lo[1:] = np.minimum(lo[1:], hi[:-1])
     return Band(lo, hi)

@@ -15,7 +15,9 @@ import functools
 import hashlib
 import itertools
 import logging
+import os
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,6 +29,9 @@ from tcheck.align.profile import AlignParams, Profile, single
 from tcheck.align.search import align_profiles
 
 log = logging.getLogger(__name__)
+
+PARALLEL_CELLS = 1_000_000
+"""Sentence pairs (summed over the version pairs) from which pairwise passes run in threads."""
 
 Members = dict[str, tuple[int, ...]]
 
@@ -120,8 +125,9 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     paths: dict[tuple[str, str], list[Step]] = {}
     linking: dict[tuple[str, str], list[Step]] = {}
     cover: dict[tuple[str, str], float] = {}
-    for a, b in itertools.combinations(ordered, 2):
-        steps = paths[(a.id, b.id)] = align_profiles(_as_profile(a), _as_profile(b), params.pair)
+    pairs = list(itertools.combinations(ordered, 2))
+    for (a, b), steps in zip(pairs, _pairwise_paths(pairs, params.pair), strict=True):
+        paths[(a.id, b.id)] = steps
         linking[(a.id, b.id)] = _linking_steps(a, b, steps, params.cover_threshold)
         ca = sum(s.x1 - s.x0 for s in linking[(a.id, b.id)]) / max(len(a), 1)
         cb = sum(s.y1 - s.y0 for s in linking[(a.id, b.id)]) / max(len(b), 1)
@@ -144,6 +150,19 @@ def align_nway(versions: Sequence[VersionVectors], params: NWayParams | None = N
     moved = _out_of_order(groups)
     scores = _group_scores(groups, by_id)
     return NWayResult(tuple(groups), tuple(moved), scores, tuple(sorted(unrelated)), coverage)
+
+
+def _pairwise_paths(
+    pairs: Sequence[tuple[VersionVectors, VersionVectors]], params: AlignParams
+) -> list[list[Step]]:
+    """Best path of every pair, computed side by side: the array work of one pair runs while
+    another holds the interpreter (each pair on its own, so the result does not depend on it)."""
+    if len(pairs) < 2 or sum(len(a) * len(b) for a, b in pairs) < PARALLEL_CELLS:
+        return [align_profiles(_as_profile(a), _as_profile(b), params) for a, b in pairs]
+    with ThreadPoolExecutor(max_workers=min(len(pairs), os.cpu_count() or 1)) as pool:
+        return list(
+            pool.map(lambda p: align_profiles(_as_profile(p[0]), _as_profile(p[1]), params), pairs)
+        )
 
 
 def _as_profile(v: VersionVectors) -> Profile:
@@ -403,20 +422,23 @@ def _trim_edges(
     cut_first: dict[str, np.ndarray] = {}
     cut_last: dict[str, np.ndarray] = {}
     for k in ids:
-        idx = [tuple(g.get(k, ())) for g in groups]
-        multi = np.array([len(i) >= 2 for i in idx])
-        if not multi.any() or len(ids) < 2:
+        rows = [g for g, group in enumerate(groups) if len(group.get(k, ())) >= 2]
+        if not rows or len(ids) < 2:
             continue
+        idx = [tuple(groups[g][k]) for g in rows]
+        others = [members[o][rows] for o in ids if o != k]
 
-        def best(spans: list[tuple[int, ...]], k: str = k) -> np.ndarray:
+        def best(spans: list[tuple[int, ...]], k: str = k, others=others) -> np.ndarray:
             m = _spans(by_id[k], spans)
-            return np.max([_rowwise_cos(m, members[o]) for o in ids if o != k], axis=0)
+            return np.max([_rowwise_cos(m, other) for other in others], axis=0)
 
         first, after_first = best([i[:1] for i in idx]), best([i[1:] for i in idx])
         last, before_last = best([i[-1:] for i in idx]), best([i[:-1] for i in idx])
         loose, linked = params.loose_below, params.detach_below
-        cut_first[k] = multi & (first < loose) & (after_first >= linked)
-        cut_last[k] = multi & ~cut_first[k] & (last < loose) & (before_last >= linked)
+        cut_first[k] = np.zeros(len(groups), dtype=bool)
+        cut_last[k] = np.zeros(len(groups), dtype=bool)
+        cut_first[k][rows] = (first < loose) & (after_first >= linked)
+        cut_last[k][rows] = ~cut_first[k][rows] & (last < loose) & (before_last >= linked)
     out: list[Members] = []
     for g, group in enumerate(groups):
         before: list[Members] = []

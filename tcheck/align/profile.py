@@ -76,8 +76,11 @@ class Profile:
         cache: dict[int, Profile] = self.__dict__.setdefault("_downsampled", {})
         if factor not in cache:
             pool = pooling(len(self), factor)
+            vectors = tuple(sparse.csr_matrix(pool @ v) for v in self.vectors)
+            for v in vectors:
+                v.sum_duplicates()  # canonical before it is shared (see tcheck.align.nway)
             cache[factor] = Profile(
-                tuple(sparse.csr_matrix(pool @ v) for v in self.vectors),
+                vectors,
                 tuple(np.asarray(pool @ ln).ravel() for ln in self.lengths),
             )
         return cache[factor]

@@ -72,12 +72,13 @@ def project(coarse: list[Step], factor: int, n: int, m: int, margin: int) -> Ban
     """
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
-    for s in coarse:
-        r0, r1 = min(s.x0 * factor, n), min(s.x1 * factor, n)
-        c0, c1 = min(s.y0 * factor, m), min(s.y1 * factor, m)
-        rows = slice(max(r0 - margin, 0), min(r1 + margin, n) + 1)
-        lo[rows] = np.minimum(lo[rows], max(c0 - margin, 0))
-        hi[rows] = np.maximum(hi[rows], min(c1 + margin, m))
+    if coarse:
+        x0, x1, y0, y1 = (np.array([[s.x0, s.x1, s.y0, s.y1] for s in coarse]) * factor).T
+        first = np.maximum(np.minimum(x0, n) - margin, 0)  # each bead's rows, widened
+        count = np.minimum(np.minimum(x1, n) + margin, n) - first + 1
+        rows = np.repeat(first - np.cumsum(count) + count, count) + np.arange(count.sum())
+        np.minimum.at(lo, rows, np.repeat(np.maximum(np.minimum(y0, m) - margin, 0), count))
+        np.maximum.at(hi, rows, np.repeat(np.minimum(np.minimum(y1, m) + margin, m), count))
     lo[0] = 0
     hi[n] = m
     # keep the band connected: each row must overlap the previous one

@@ -1,4 +1,5 @@
-"""Bead scores on a narrow band agree with the full matrix wherever the band reaches."""
+"""Bands and the bead scores on them: projected bands cover every bead and stay connected, and
+scores on a narrow band agree with the full matrix wherever the band reaches."""
 
 from __future__ import annotations
 

@@ -157,12 +157,12 @@ def _pairwise_paths(
 ) -> list[list[Step]]:
     """Best path of every pair, computed side by side: the array work of one pair runs while
     another holds the interpreter (each pair on its own, so the result does not depend on it)."""
+    xs = [_as_profile(a) for a, _ in pairs]
+    ys = [_as_profile(b) for _, b in pairs]
     if len(pairs) < 2 or sum(len(a) * len(b) for a, b in pairs) < PARALLEL_CELLS:
-        return [align_profiles(_as_profile(a), _as_profile(b), params) for a, b in pairs]
+        return [align_profiles(x, y, params) for x, y in zip(xs, ys, strict=True)]
     with ThreadPoolExecutor(max_workers=min(len(pairs), os.cpu_count() or 1)) as pool:
-        return list(
-            pool.map(lambda p: align_profiles(_as_profile(p[0]), _as_profile(p[1]), params), pairs)
-        )
+        return list(pool.map(align_profiles, xs, ys, itertools.repeat(params)))
 
 
 def _as_profile(v: VersionVectors) -> Profile:

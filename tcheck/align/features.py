@@ -24,15 +24,21 @@ from tcheck.align.concepts import word_concepts
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 _DIGITS = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _LATIN_WORD = re.compile(r"\b[A-Za-z][A-Za-z0-9]+\b")
-# Regular ru/uk/bg correspondences after anyascii: fold them so cognates share n-grams.
+# Regular correspondences between Cyrillic Slavic spellings after anyascii: fold them so
+# cognates share n-grams. Serbian and Macedonian write the glide as j (моја, љубав) where
+# Russian writes я/ю (моя, любовь): j folds like y, and after l/n it only marks softness.
 _FOLDS = (
     (re.compile(r"['’ʼ`]"), ""),
     (re.compile(r"shch|sht"), "sh"),
-    (re.compile(r"(?:i?y|i)(?=[aeou])"), ""),
-    (re.compile(r"y"), "i"),
+    (re.compile(r"(?<=[ln])j"), ""),
+    (re.compile(r"(?:i?[yj]|i)(?=[aeou])"), ""),
+    (re.compile(r"[yj]"), "i"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"([a-z])\1+"), r"\1"),
 )
+AKANYE_LANGUAGES = frozenset({"be"})
+"""Languages that spell unstressed o as a (Belarusian галава, Russian голова): when one of them
+is in a run, o and a are one letter in every version's key (see :func:`fold_word`)."""
 
 NUMBER_WEIGHT = 3.0
 LATIN_WEIGHT = 2.0
@@ -42,22 +48,23 @@ STEM_LEN = 5
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def fold_word(word: str) -> str:
-    """A word in one folded Latin spelling (Зеленського -> zelenskogo, Зеленский -> zelenskii)."""
+def fold_word(word: str, akanye: bool = False) -> str:
+    """A word in one folded Latin spelling (Зеленського -> zelenskogo, Зеленский -> zelenskii);
+    with ``akanye``, o is written a (голова and галава -> galava)."""
     out = anyascii(word).lower()
     for pattern, repl in _FOLDS:
         out = pattern.sub(repl, out)
-    return out
+    return out.replace("o", "a") if akanye else out
 
 
-def sentence_tokens(text: str, lang: str = "") -> Counter[str]:
+def sentence_tokens(text: str, lang: str = "", *, akanye: bool = False) -> Counter[str]:
     """Weighted features of one sentence: folded trigrams, word stems, numbers, Latin tokens and,
     given its language, the shared concepts of its words. A capitalised word after the first
-    is a name (Мартин, Сімпсон), never a concept."""
+    is a name (Мартин, Сімпсон), never a concept. ``akanye``: see :func:`fold_word`."""
     words = [raw for raw in _WORD.findall(text) if not raw[0].isdigit()]
     feats: Counter[str] = Counter(
         itertools.chain.from_iterable(
-            _word_features(raw, "" if k and raw[0].isupper() else lang)
+            _word_features(raw, "" if k and raw[0].isupper() else lang, akanye)
             for k, raw in enumerate(words)
         )
     )
@@ -70,11 +77,11 @@ def sentence_tokens(text: str, lang: str = "") -> Counter[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_features(raw: str, lang: str) -> tuple[str, ...]:
+def _word_features(raw: str, lang: str, akanye: bool = False) -> tuple[str, ...]:
     """Folded trigrams (with word boundaries) and the stem (``w:``) of one word, each counted
     once per occurrence: a stem weighs as much as a trigram. A concept (``c:``) of the word in
     ``lang`` counts :data:`CONCEPT_WEIGHT` times."""
-    word = fold_word(raw)
+    word = fold_word(raw, akanye)
     padded = f" {word} "
     out = [padded[k : k + 3] for k in range(len(padded) - 2)]
     if len(word) >= 4:

@@ -36,9 +36,6 @@ _FOLDS = (
     (re.compile(r"kh"), "h"),
     (re.compile(r"([a-z])\1+"), r"\1"),
 )
-AKANYE_LANGUAGES = frozenset({"be"})
-"""Languages that spell unstressed o as a (Belarusian галава, Russian голова): when one of them
-is in a run, o and a are one letter in every version's key (see :func:`fold_word`)."""
 
 NUMBER_WEIGHT = 3.0
 LATIN_WEIGHT = 2.0
@@ -48,23 +45,22 @@ STEM_LEN = 5
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def fold_word(word: str, akanye: bool = False) -> str:
-    """A word in one folded Latin spelling (Зеленського -> zelenskogo, Зеленский -> zelenskii);
-    with ``akanye``, o is written a (голова and галава -> galava)."""
+def fold_word(word: str) -> str:
+    """A word in one folded Latin spelling (Зеленського -> zelenskogo, Зеленский -> zelenskii)."""
     out = anyascii(word).lower()
     for pattern, repl in _FOLDS:
         out = pattern.sub(repl, out)
-    return out.replace("o", "a") if akanye else out
+    return out
 
 
-def sentence_tokens(text: str, lang: str = "", *, akanye: bool = False) -> Counter[str]:
+def sentence_tokens(text: str, lang: str = "") -> Counter[str]:
     """Weighted features of one sentence: folded trigrams, word stems, numbers, Latin tokens and,
     given its language, the shared concepts of its words. A capitalised word after the first
-    is a name (Мартин, Сімпсон), never a concept. ``akanye``: see :func:`fold_word`."""
+    is a name (Мартин, Сімпсон), never a concept."""
     words = [raw for raw in _WORD.findall(text) if not raw[0].isdigit()]
     feats: Counter[str] = Counter(
         itertools.chain.from_iterable(
-            _word_features(raw, "" if k and raw[0].isupper() else lang, akanye)
+            _word_features(raw, "" if k and raw[0].isupper() else lang)
             for k, raw in enumerate(words)
         )
     )
@@ -77,11 +73,11 @@ def sentence_tokens(text: str, lang: str = "", *, akanye: bool = False) -> Count
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_features(raw: str, lang: str, akanye: bool = False) -> tuple[str, ...]:
+def _word_features(raw: str, lang: str) -> tuple[str, ...]:
     """Folded trigrams (with word boundaries) and the stem (``w:``) of one word, each counted
     once per occurrence: a stem weighs as much as a trigram. A concept (``c:``) of the word in
     ``lang`` counts :data:`CONCEPT_WEIGHT` times."""
-    word = fold_word(raw, akanye)
+    word = fold_word(raw)
     padded = f" {word} "
     out = [padded[k : k + 3] for k in range(len(padded) - 2)]
     if len(word) >= 4:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from tcheck.align.features import AKANYE_LANGUAGES, Features, FeatureSpace, sentence_tokens
+from tcheck.align.features import Features, FeatureSpace, sentence_tokens
 from tcheck.model import Version
 
 
@@ -27,14 +27,11 @@ def texts_to_features(
     docs: Sequence[Sequence[str]], langs: Sequence[str] | None = None
 ) -> list[Features]:
     """Features of several documents (lists of sentence texts) in one shared space; with their
-    languages, words of the concepts table count as their concept too, and a Belarusian version
-    folds o into a in every key (:data:`~tcheck.align.features.AKANYE_LANGUAGES`)."""
+    languages, words of the concepts table count as their concept too."""
     space = FeatureSpace()
     langs = langs if langs is not None else [""] * len(docs)
-    akanye = not AKANYE_LANGUAGES.isdisjoint(langs)
     tokens = [
-        [sentence_tokens(t, lang, akanye=akanye) for t in doc]
-        for doc, lang in zip(docs, langs, strict=True)
+        [sentence_tokens(t, lang) for t in doc] for doc, lang in zip(docs, langs, strict=True)
     ]
     matrices = space.vectorize(tokens)
     out = []

@@ -9,7 +9,11 @@ from tcheck.align.concepts import LANGUAGES, concepts_for, parse_table, word_con
 from tcheck.align.features import CONCEPT_WEIGHT, sentence_tokens
 from tcheck.align.lexical import texts_to_features
 
-TABLE = "# concept\tru\tuk\tbg\nvery\tочень\tдуже\tмного\nmany\tмного*\tбагат*\tмного,многоброй*\n"
+TABLE = (
+    "# concept\tru\tuk\tbg\tbe\tmk\tsr\n"
+    "very\tочень\tдуже\tмного\tвельмі\tмногу\tвеома,врло\n"
+    "many\tмного*\tбагат*\tмного,многоброй*\t\t\t\n"
+)
 
 
 def test_exact_forms_match_whole_words_and_stems_match_prefixes() -> None:
@@ -20,13 +24,19 @@ def test_exact_forms_match_whole_words_and_stems_match_prefixes() -> None:
     assert ru.concepts("мно") == ()
 
 
+def test_an_empty_cell_gives_its_language_no_words() -> None:
+    be = parse_table(TABLE)["be"]
+    assert be.concepts("вельмі") == ("very",)
+    assert be.stems == {}
+
+
 def test_a_form_under_two_concepts_has_both() -> None:
     assert parse_table(TABLE)["bg"].concepts("много") == ("very", "many")
 
 
 def test_a_malformed_line_names_its_number() -> None:
     with pytest.raises(ValueError, match="line 2"):
-        parse_table("very\tочень\tдуже\tмного\nmany\tмного*\n")
+        parse_table("very\tочень\tдуже\tмного\tвельмі\tмногу\tвеома\nmany\tмного*\n")
 
 
 def test_the_shipped_table_parses_and_covers_each_language() -> None:
@@ -47,6 +57,9 @@ def test_the_shipped_table_parses_and_covers_each_language() -> None:
         ("uk", "сім’ї", "family"),
         ("ru", "людей", "people"),
         ("bg", "хората", "people"),
+        ("be", "вельмі", "very"),
+        ("mk", "многу", "very"),
+        ("sr", "веома", "very"),
     ],
 )
 def test_shipped_forms(lang: str, word: str, concept: str) -> None:

@@ -4,7 +4,8 @@ Folded n-grams match words that share a stem across Russian, Ukrainian and Bulga
 short sentence made of everyday words ("Он — свободный человек." / "Він – вільна людина.") can
 share none. A small hand-made table (``tcheck/data/concepts.tsv``) maps such words, per language,
 to one concept id, which becomes one more feature of the sentence, like a bilingual dictionary
-in dictionary-assisted aligners (hunalign).
+in dictionary-assisted aligners (hunalign). It covers Russian, Ukrainian, Bulgarian, Belarusian,
+Macedonian and Serbian (Cyrillic); a concept with an empty cell simply has no words there.
 
 Each cell of the table lists forms of one language: ``сообщ*`` is a stem matching any word that
 starts with it, ``он`` matches the whole word only. A whole-word form wins over stems, and a
@@ -18,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
-LANGUAGES = ("ru", "uk", "bg")
+LANGUAGES = ("ru", "uk", "bg", "be", "mk", "sr")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class LanguageConcepts:
 
 
 def parse_table(text: str) -> dict[str, LanguageConcepts]:
-    """``concept<TAB>ru forms<TAB>uk forms<TAB>bg forms`` lines; ``#`` starts a comment."""
+    """``concept<TAB>forms<TAB>...`` lines, one cell per language of :data:`LANGUAGES` in
+    that order (a cell may be empty); ``#`` starts a comment."""
     exact: dict[str, dict[str, tuple[str, ...]]] = {lang: {} for lang in LANGUAGES}
     stems: dict[str, dict[str, tuple[str, ...]]] = {lang: {} for lang in LANGUAGES}
     for number, line in enumerate(text.splitlines(), 1):

@@ -9,7 +9,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NTREX = ROOT.parent / "shared" / "data" / "ntrex128"
-LANG_FILES = {"ru": "rus", "uk": "ukr", "bg": "bul", "en": "eng"}
+LANG_FILES = {
+    "ru": "rus",
+    "uk": "ukr",
+    "bg": "bul",
+    "be": "bel",
+    "mk": "mkd",
+    "sr": "srp-Cyrl",
+    "en": "eng",
+}
 
 
 def ntrex_lines(lang: str) -> list[str]:

@@ -37,6 +37,8 @@ _CYR = {
 
 _VOWELS = "aeiouy"
 _UK_ALTERNATION = {"ці": "к", "зі": "г", "сі": "х"}
+# Belarusian locatives soften a final д/т: Ньюпорце -> Ньюпорт, Біркенхедзе -> Біркенхед
+_BE_LOCATIVE = re.compile(r"(?<=\w{3})(дзе|це)$")
 _CYR_VOWELS = "аеёиоуыэюяіїєйь"
 
 # Oblique endings of Slavic name paradigms, replaced before transliteration. Only endings
@@ -357,6 +359,8 @@ def cyrillic_stem(word: str, lang: str, *, strip_vowels: bool = True) -> str:
         # uk dative/locative alternation: Ломбоці -> Ломбок, Празі -> Праг(а); not in
         # Japanese names (Мусасі)
         w = re.sub(r"(?<=[аоуе])(ці|зі|сі)$", lambda m: _UK_ALTERNATION[m.group(1)], w)
+    if lang == "be":
+        w = _BE_LOCATIVE.sub(lambda m: "д" if m.group(1) == "дзе" else "т", w)
     w = lemma.replace("ё", "е") if lemma is not None else _strip_ending(w)
     if not strip_vowels:
         return w

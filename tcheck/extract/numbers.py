@@ -26,6 +26,10 @@ Decisions worth knowing:
   "двойно гражданство" (dual citizenship) are no multipliers.
 * Spelled ranges share the magnitude of their second end as digits do: "от двадцати до
   двадцати пяти тысяч" is 20000–25000 like "20–25 тыс.".
+* be, mk and sr have no dictionary: their number words, magnitude forms ("мільёнаў",
+  "илјади", "хиљаде") and spelled ordinals are tables of their own, read only for that
+  language (mk "милиони" is also bg), so ru/uk/bg/en read as before. sr and mk write a
+  century's ordinal with a full stop or a long ending ("у 19. веку", "19-тиот век").
 """
 
 from __future__ import annotations
@@ -76,7 +80,9 @@ _CLOCK_AFTER_PREP = re.compile(
 _ORDINAL_SUFFIX = re.compile(r"(?:-?(?:st|nd|rd|th)\b|[-‐](?:[а-яіїєґёъ]{1,3})\b)")
 _RANGE_DASH = re.compile(r"\s?[-‐–—]\s?(?=\d)|\s(?:до|to|-)\s(?=\d)")
 # "между 2 и 3 млрд", "між 20 і 25 тисячами", "between 5 and 7 million"
-_BETWEEN = re.compile(r"(?<!\w)(?:между|між|поміж|between)\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"(?<!\w)(?:между|між|поміж|between|паміж|меѓу|између)\s+$", re.IGNORECASE
+)  # be "паміж", mk "меѓу", sr "између"
 _BETWEEN_AND = re.compile(r"\s(?:и|і|й|та|and)\s(?=\d)")
 # "-0,5%", "−15 градусов", "минус 15": a sign, not a hyphen or a range dash after a number
 _SIGN = re.compile(r"(?:(?:^|(?<=[\s(«\"„“]))[-−]|(?<!\w)(?:минус|мінус|minus)\s+)$", re.IGNORECASE)
@@ -93,12 +99,16 @@ CENTURY = "century"
 TIMES = "times"
 """``measure`` of a multiplier ("вдвое", "в два раза", "twice", "два пъти", "удвоить")."""
 
+# The be ("мільён", "трыльён"), mk ("илјади", "милијарди") and sr ("хиљаде", "милијарде")
+# forms come after the ru/uk/bg/en ones; none of them is spelled in those languages.
 MAGNITUDES: tuple[tuple[str, float], ...] = (
-    (r"тыс\.?|тысяч\w*|тис\.?|тисяч\w*|хил\.?|хиляд\w*|thousand\w*|тыщ\w*", 1e3),
-    (r"млн\.?|миллион\w*|мільйон\w*|милион\w*|million\w*|mln|мн\.|мил\.", 1e6),
-    (r"млрд\.?|миллиард\w*|мільярд\w*|милиард\w*|billion\w*|bn", 1e9),
-    (r"трлн\.?|триллион\w*|трильйон\w*|трилион\w*|trillion\w*", 1e12),
-)
+    (r"тыс\.?|тысяч\w*|тис\.?|тисяч\w*|хил\.?|хиляд\w*|thousand\w*|тыщ\w*"
+     r"|илјад\w*|илј\.|хиљад\w*|хиљ\.", 1e3),
+    (r"млн\.?|миллион\w*|мільйон\w*|милион\w*|million\w*|mln|мн\.|мил\."
+     r"|міль[её]н\w*", 1e6),
+    (r"млрд\.?|миллиард\w*|мільярд\w*|милиард\w*|billion\w*|bn|милијард\w*", 1e9),
+    (r"трлн\.?|триллион\w*|трильйон\w*|трилион\w*|trillion\w*|трыль[её]н\w*", 1e12),
+)  # fmt: skip
 # "25-тысячную толпу", "25-хилядна тълпа": a count made an adjective keeps its magnitude
 _MAG_RE = re.compile(
     rf"(?:{_SP}|-)?(?:{'|'.join(f'(?P<m{i}>{p})' for i, (p, _) in enumerate(MAGNITUDES))})(?!\w)",
@@ -107,7 +117,7 @@ _MAG_RE = re.compile(
 
 CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     (r"долл\.?|доллар\w*|долар\w*|dollar\w*|usd|\$", "USD"),
-    (r"евро|євро|euro\w*|eur|€", "EUR"),
+    (r"евро|євро|euro\w*|eur|€|еўра|евра", "EUR"),
     (r"грн\.?|гривн\w*|гривен\w*|грив\w*|hryvn\w*|uah|₴", "UAH"),
     (r"руб\.?|рубл\w*|rub\w*|₽", "RUB"),
     (r"лв\.?|лева|лев|левове|bgn", "BGN"),
@@ -115,8 +125,10 @@ CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     (r"фунт\w*|паунд\w*|pound\w*|gbp|£", "GBP"),
     (r"юан\w*|yuan|cny", "CNY"),
     (r"швейцарск\w* франк\w*|франк\w*|chf", "CHF"),
-    (r"процентн\w* пункт\w*|відсотков\w* пункт\w*|percentage points?|п\.\s?п\.", "pp"),
-    (r"%|процент\w*|відсот\w*|процента|на сто|percent|per cent", "%"),
+    (r"процентн\w* пункт\w*|відсотков\w* пункт\w*|percentage points?|п\.\s?п\.|"
+     r"працэнтн\w* пункт\w*|адсоткав\w* пункт\w*|процентн\w* поен\w*", "pp"),
+    (r"%|процент\w*|відсот\w*|процента|на сто|percent|per cent|"
+     r"працэнт\w*|адсот\w*|проценат|процената|одсто|посто", "%"),
 )  # fmt: skip
 _UNIT_AFTER = re.compile(
     rf"{_SP}?(?:{'|'.join(f'(?P<u{i}>{p})' for i, (p, _) in enumerate(CURRENCY_WORDS))})"
@@ -197,6 +209,77 @@ _EN_VALUES: dict[str, float] = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "million": 1e6, "billion": 1e9,
 }  # fmt: skip
+# be numerals decline: the oblique cases are in the table as they are as frequent as the
+# nominative ("з трох", "каля пяці", "больш за дваццаць"). The instrumental "сямю" is left out:
+# it is also "сям'ю" (the family) where the apostrophe is lost.
+_BE_VALUES: dict[str, float] = {
+    "адзін": 1, "адна": 1, "адно": 1, "аднаго": 1, "адной": 1, "адну": 1,
+    "два": 2, "дзве": 2, "двух": 2, "двум": 2, "двума": 2, "дзвюх": 2, "дзвюм": 2,
+    "дзвюма": 2, "тры": 3, "трох": 3, "тром": 3, "трыма": 3, "чатыры": 4, "чатырох": 4,
+    "чатыром": 4, "чатырма": 4, "пяць": 5, "пяці": 5, "пяццю": 5, "шэсць": 6, "шасці": 6,
+    "шасцю": 6, "сем": 7, "сямі": 7, "восем": 8, "васьмі": 8, "васьмю": 8, "дзевяць": 9,
+    "дзевяці": 9, "дзевяццю": 9, "дзесяць": 10, "дзесяці": 10, "дзесяццю": 10,
+    "адзінаццаць": 11, "дванаццаць": 12, "трынаццаць": 13, "чатырнаццаць": 14,
+    "пятнаццаць": 15, "шаснаццаць": 16, "сямнаццаць": 17, "васямнаццаць": 18,
+    "дзевятнаццаць": 19, "дваццаць": 20, "трыццаць": 30, "сорак": 40, "сарака": 40,
+    "пяцьдзясят": 50, "пяцідзесяці": 50, "шэсцьдзясят": 60, "шасцідзесяці": 60,
+    "семдзесят": 70, "сямідзесяці": 70, "восемдзесят": 80, "васьмідзесяці": 80,
+    "дзевяноста": 90, "сто": 100, "ста": 100, "дзвесце": 200, "двухсот": 200,
+    "трыста": 300, "трохсот": 300, "чатырыста": 400, "чатырохсот": 400, "пяцьсот": 500,
+    "пяцісот": 500, "шэсцьсот": 600, "шасцісот": 600, "семсот": 700, "сямісот": 700,
+    "восемсот": 800, "васьмісот": 800, "дзевяцьсот": 900, "дзевяцісот": 900,
+    # counts of people and "both"
+    "двое": 2, "дваіх": 2, "трое": 3, "траіх": 3, "чацвёра": 4, "пяцёра": 5, "шасцёра": 6,
+    "сямёра": 7, "васьмёра": 8, "дзевяцёра": 9, "дзесяцёра": 10, "абодва": 2,
+    "абедзве": 2, "паўтара": 1.5, "паўтары": 1.5,
+}  # fmt: skip
+# the genitive of the teens and tens: "адзінаццаці", "дваццаці", "трыццаці"
+_BE_VALUES |= {
+    word[:-1] + "і": value for word, value in list(_BE_VALUES.items()) if word.endswith("ццаць")
+}
+# mk joins tens and units with "и" ("четириесет и четири"); people are counted with
+# "двајца", "тројца", "петмина"; the article gives "двете", "петте", "двајцата".
+_MK_VALUES: dict[str, float] = {
+    "еден": 1, "една": 1, "едно": 1, "два": 2, "две": 2, "двата": 2, "двете": 2,
+    "двајца": 2, "двајцата": 2, "три": 3, "трите": 3, "тројца": 3, "тројцата": 3,
+    "четири": 4, "четирите": 4, "четворица": 4, "четворицата": 4, "пет": 5, "петте": 5,
+    "петмина": 5, "петмината": 5, "шест": 6, "шесте": 6, "шестмина": 6, "седум": 7,
+    "седумте": 7, "седуммина": 7, "осум": 8, "осумте": 8, "осуммина": 8, "девет": 9,
+    "деветте": 9, "деветмина": 9, "десет": 10, "десетте": 10, "десетмина": 10,
+    "единаесет": 11, "дванаесет": 12, "тринаесет": 13, "четиринаесет": 14,
+    "петнаесет": 15, "шеснаесет": 16, "седумнаесет": 17, "осумнаесет": 18,
+    "деветнаесет": 19, "дваесет": 20, "триесет": 30, "четириесет": 40, "педесет": 50,
+    "шеесет": 60, "седумдесет": 70, "осумдесет": 80, "деведесет": 90, "сто": 100,
+    "двесте": 200, "триста": 300, "четиристотини": 400, "петстотини": 500,
+    "шестотини": 600, "седумстотини": 700, "осумстотини": 800, "деветстотини": 900,
+}  # fmt: skip
+# sr joins tens and units with no word ("четрдесет четири") or with "и"; people are counted
+# with "двојица", "тројица" (men) and "двоје", "троје" (mixed).
+_SR_VALUES: dict[str, float] = {
+    "један": 1, "једна": 1, "једно": 1, "два": 2, "две": 2, "три": 3, "четири": 4,
+    "пет": 5, "шест": 6, "седам": 7, "осам": 8, "девет": 9, "десет": 10,
+    "једанаест": 11, "дванаест": 12, "тринаест": 13, "четрнаест": 14, "петнаест": 15,
+    "шеснаест": 16, "седамнаест": 17, "осамнаест": 18, "деветнаест": 19,
+    "двадесет": 20, "тридесет": 30, "четрдесет": 40, "педесет": 50, "шездесет": 60,
+    "седамдесет": 70, "осамдесет": 80, "деведесет": 90, "сто": 100, "двеста": 200,
+    "триста": 300, "четиристо": 400, "петсто": 500, "шестсто": 600, "седамсто": 700,
+    "осамсто": 800, "деветсто": 900,
+    "двоје": 2, "троје": 3, "четворо": 4, "петоро": 5, "шесторо": 6, "седморо": 7,
+    "осморо": 8, "деветоро": 9, "десеторо": 10, "оба": 2, "обе": 2,
+}  # fmt: skip
+# "двојица", "од двојице", "двојицу", "обојица"
+_SR_VALUES |= {
+    stem + ending: value
+    for stem, value in (("двојиц", 2), ("обојиц", 2), ("тројиц", 3), ("четвориц", 4),
+                        ("петориц", 5), ("шесториц", 6), ("седмориц", 7), ("осмориц", 8),
+                        ("деветориц", 9), ("десеториц", 10))
+    for ending in ("а", "е", "у")
+}  # fmt: skip
+_BE_VALUES = {normalize(word): value for word, value in _BE_VALUES.items()}  # ё -> е
+_WORD_VALUES: dict[str, dict[str, float]] = {
+    "en": _EN_VALUES, "be": _BE_VALUES, "mk": _MK_VALUES, "sr": _SR_VALUES,
+}  # fmt: skip
+"""The number words of a language with no dictionary; any other language reads bg's."""
 _MAG_LEMMAS = {
     "тысяча": 1e3, "тисяча": 1e3, "миллион": 1e6, "мільйон": 1e6, "миллиард": 1e9,
     "мільярд": 1e9, "триллион": 1e12, "трильйон": 1e12,
@@ -206,6 +289,38 @@ _MAG_LEMMAS = {
     "десятилетие": 10, "десятиліття": 10, "десетилетие": 10, "десетилетия": 10,
     "десетилетието": 10, "decade": 10, "decades": 10,
 }  # fmt: skip
+# The magnitude nouns of be, mk and sr by form (no dictionary gives their lemmas); mk
+# "милиони" and sr "милиона" are also bg forms, so each language reads only its own table.
+_BE_MAGS: dict[str, float] = {
+    "тысяча": 1e3, "тысячы": 1e3, "тысяч": 1e3, "тысячу": 1e3, "тысячай": 1e3,
+    "тысячам": 1e3, "тысячамі": 1e3, "тысячах": 1e3,
+    "мільён": 1e6, "мільёна": 1e6, "мільёны": 1e6, "мільёнаў": 1e6, "мільёнам": 1e6,
+    "мільёнамі": 1e6, "мільёнах": 1e6, "мільёне": 1e6,
+    "мільярд": 1e9, "мільярда": 1e9, "мільярды": 1e9, "мільярдаў": 1e9, "мільярдам": 1e9,
+    "мільярдамі": 1e9, "мільярдах": 1e9, "мільярдзе": 1e9,
+    "трыльён": 1e12, "трыльёна": 1e12, "трыльёны": 1e12, "трыльёнаў": 1e12,
+    "дзесяцігоддзе": 10, "дзесяцігоддзя": 10, "дзесяцігоддзі": 10, "дзесяцігоддзяў": 10,
+}  # fmt: skip
+_MK_MAGS: dict[str, float] = {
+    "илјада": 1e3, "илјади": 1e3, "милион": 1e6, "милиони": 1e6, "милијарда": 1e9,
+    "милијарди": 1e9, "трилион": 1e12, "трилиони": 1e12,
+    "деценија": 10, "децении": 10, "деценијата": 10,
+}  # fmt: skip
+_SR_MAGS: dict[str, float] = {
+    "хиљада": 1e3, "хиљаде": 1e3, "хиљаду": 1e3, "хиљади": 1e3, "хиљадом": 1e3,
+    "хиљадама": 1e3, "милион": 1e6, "милиона": 1e6, "милиони": 1e6, "милионе": 1e6,
+    "милиону": 1e6, "милионом": 1e6, "милионима": 1e6, "милијарда": 1e9, "милијарде": 1e9,
+    "милијарду": 1e9, "милијарди": 1e9, "милијардом": 1e9, "милијардама": 1e9,
+    "трилион": 1e12, "трилиона": 1e12, "трилиони": 1e12, "трилионе": 1e12,
+    "деценија": 10, "деценије": 10, "деценију": 10, "деценији": 10, "деценијом": 10,
+    "деценијама": 10,
+}  # fmt: skip
+_LANG_MAGS: dict[str, dict[str, float]] = {
+    "be": {normalize(word): value for word, value in _BE_MAGS.items()},
+    "mk": _MK_MAGS,
+    "sr": _SR_MAGS,
+}
+"""The magnitude forms a language reads; any other language reads :data:`_MAG_LEMMAS`."""
 # A magnitude word with no count before it is a number only in the singular ("тысяча",
 # "a million"); "тысячи людей", "кілька мільярдів", "хиляди хора" are vague.
 _BARE_MAGNITUDES = frozenset(
@@ -217,6 +332,17 @@ _BARE_MAGNITUDES = frozenset(
      "десятилетие", "десятилетию", "десятилетием", "десятилетии", "десятиліттю",
      "десятилітті", "десятиліттям", "десетилетие", "десетилетието", "decade"}
 )  # fmt: skip
+# be, mk, sr: only the forms that are singular alone. sr "хиљада", "милијарда", "деценија"
+# are also the genitive plural ("неколико хиљада"), and be "тысячы" also the plural.
+_LANG_BARE_MAGNITUDES: dict[str, frozenset[str]] = {
+    "be": frozenset(
+        normalize(word)
+        for word in ("тысяча", "тысячу", "тысячай", "мільён", "мільёна", "мільярд", "мільярда",
+                     "трыльён", "трыльёна", "дзесяцігоддзе", "дзесяцігоддзя")
+    ),
+    "mk": frozenset({"илјада", "милион", "милијарда", "трилион", "деценија", "деценијата"}),
+    "sr": frozenset({"хиљаду", "милион", "милијарду", "трилион", "деценију"}),
+}  # fmt: skip
 # Forms that are plural ("thousands", "decades") or a singular genitive ("of a thousand"): a
 # number only after these words ("свыше тысячи людей", "близько тисячі", "более десятилетия")
 # or after an adjective in the genitive singular ("прошлого десятилетия").
@@ -226,6 +352,9 @@ _GENITIVE_CUES = frozenset(
      "близько", "більше", "менше", "понад", "від", "з", "із", "течение", "протяжении",
      "протягом", "впродовж", "упродовж", "продолжение"}
 )  # fmt: skip
+# be "каля тысячы" (about a thousand), "звыш тысячы"
+_BE_SINGULAR_OR_PLURAL = frozenset({"тысячы"})
+_BE_GENITIVE_CUES = frozenset({"каля", "звыш", "больш", "менш", "да", "ад", "з", "са", "працягу"})
 _GENITIVE_SINGULAR_ADJ = re.compile(r"(?:ого|его|ього)$")
 # What may follow a number word that the dictionary reads first as something else and make
 # it a count after all: "семью детьми", "три з п'яти".
@@ -255,14 +384,17 @@ _FRACTION_NOUNS: dict[str, int] = {
 _FRACTION_ONLY_AFTER_COUNT = frozenset({"трета", "трети", "third", "thirds", "quarter"})
 # "полмиллиона", "півмільйона", "полтысячи": half of a magnitude in one word
 _HALF_PREFIX = re.compile(r"^(?:пол|пів)-?(?=[^\W\d_]{4})")
+_BE_HALF_PREFIX = re.compile(r"^паў-?(?=[^\W\d_]{4})")  # "паўмільёна", "паўтысячы"
 
 
 @functools.lru_cache(maxsize=65536)
 def _number_word(word: str, lang: str) -> _Word | None:
     low = normalize(word).replace("ʼ", "'")
     low_apos = re.sub(r"[’ʼ]", "'", word.lower())
-    half = _HALF_PREFIX.match(low_apos)
-    if half and lang in ("ru", "uk"):
+    if lang == "be" and "'" in low_apos:
+        return None  # "сям'ю", "сям'і" (the family): no be numeral has an apostrophe
+    half = (_BE_HALF_PREFIX if lang == "be" else _HALF_PREFIX).match(low_apos)
+    if half and lang in ("ru", "uk", "be"):
         whole = _number_word(low_apos[half.end() :], lang)
         if whole and whole.magnitude:
             return _Word(whole.value / 2, False)
@@ -278,9 +410,10 @@ def _number_word(word: str, lang: str) -> _Word | None:
             if lemma in _RU_UK_VALUES and grams & {"NUMR", "Anum"}:
                 return _Word(_RU_UK_VALUES[lemma], False)
         return None
-    table = _EN_VALUES if lang == "en" else _BG_VALUES
-    if low in _MAG_LEMMAS:
-        return _Word(_MAG_LEMMAS[low], True)
+    table = _WORD_VALUES.get(lang, _BG_VALUES)
+    mags = _LANG_MAGS.get(lang, _MAG_LEMMAS)
+    if low in mags:
+        return _Word(mags[low], True)
     if low in table:
         return _Word(table[low], False)
     return None
@@ -444,7 +577,7 @@ def _parse_digits(raw: str, lang: str) -> float:
             head, tail = s.split(sep)
             thousands = (sep == "," and lang == "en") or (
                 # ru/uk/bg write decimals with a comma: "10.000 души" is ten thousand
-                sep == "." and lang in ("sr", "mk", "de", "tr", "id", "ru", "uk", "bg")
+                sep == "." and lang in ("sr", "mk", "de", "tr", "id", "ru", "uk", "bg", "be")
             )
             if thousands and len(tail) == 3:
                 return float(head + tail)
@@ -709,7 +842,9 @@ def _spelled_range_gap(text: str, first: NumberMention, second: NumberMention) -
 
 _JOINERS = frozenset({"и", "і", "й", "and"})
 _HALF_JOINERS = _JOINERS | {"с", "со", "з", "із", "зі"}  # "пять с половиной", "два з половиною"
-_HALVES = frozenset({"половина", "половин", "половиной", "половиною", "half"})
+_HALVES = frozenset(
+    {"половина", "половин", "половиной", "половиною", "half", "палова", "паловай", "паловаю"}
+)  # be "пяць з паловай"
 
 
 def _fraction_after(text: str, words: list[re.Match[str]], j: int) -> int | None:
@@ -752,8 +887,23 @@ def _joins(
         return 0
     if current == 0:  # "три хиляди и петстотин"
         return int(following.value < last_mag)
-    place = 10 ** (len(str(int(current))) - 1)
+    if lang in _AND_BEFORE_LAST_LANGS:
+        place = _lowest_place(current)  # "триста шеесет и пет": 5 fills the units of 360
+    else:
+        place = 10 ** (len(str(int(current))) - 1)
     return int(current >= 20 and current % place == 0 and following.value < place)
+
+
+_AND_BEFORE_LAST_LANGS = frozenset({"mk", "sr"})
+"""mk and sr put "и" before the last member of any compound ("триста шеесет и пет")."""
+
+
+def _lowest_place(value: float) -> int:
+    """The lowest place that a whole ``value`` leaves empty: 10 for 360, 100 for 300."""
+    place = 1
+    while value and value == int(value) and int(value) % (place * 10) == 0:
+        place *= 10
+    return place
 
 
 def _adjective_before_magnitude(text: str, words: list[re.Match[str]], j: int, lang: str) -> bool:
@@ -840,12 +990,16 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _bare_magnitude(text: str, words: list[re.Match[str]], i: int, lang: str) -> bool:
     """A magnitude word with no count before it that still means one of it."""
     word = normalize(words[i].group())
-    if word in _BARE_MAGNITUDES or _singular_magnitude(word, lang):
+    bare = _LANG_BARE_MAGNITUDES.get(lang, _BARE_MAGNITUDES)
+    if word in bare or _singular_magnitude(word, lang):
         return True
-    if word not in _SINGULAR_OR_PLURAL or i == 0:
+    be = lang == "be"
+    if word not in (_BE_SINGULAR_OR_PLURAL if be else _SINGULAR_OR_PLURAL) or i == 0:
         return False
     before = normalize(words[i - 1].group())
     between = text[words[i - 1].end() : words[i].start()].strip()
+    if be:
+        return not between and before in _BE_GENITIVE_CUES
     return not between and (before in _GENITIVE_CUES or bool(_GENITIVE_SINGULAR_ADJ.search(before)))
 
 
@@ -991,19 +1145,31 @@ _ROMAN_LOOKALIKES = str.maketrans("ІХ", "IX")
 _ROMAN_CENTURY = re.compile(r"(?P<x>X{0,3})(?P<unit>IX|IV|V?I{0,3})")
 _ROMAN_UNITS = {"": 0, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7,
                 "VIII": 8, "IX": 9}  # fmt: skip
-_CENTURY_WORD = re.compile(
-    r"(?<![\w'’ʼ])(?P<w>век(?:а|у|ом|е|ов|ам|ами|ах|ове)?|столети(?:е|я|ю|ем|и|й|ям|ями|ях|ето)"
+_CENTURY_WORDS = (
+    r"век(?:а|у|ом|е|ов|ам|ами|ах|ове)?|столети(?:е|я|ю|ем|и|й|ям|ями|ях|ето)"
     r"|століт(?:тя|ті|тям|ть|тями|тях)|сторіч(?:чя|чі|чям|ч)?|вік|віку|віці|centur(?:y|ies)"
-    r"|вв?\.|ст\.)(?!\w)"
+    r"|вв?\.|ст\."
+)
+_CENTURY_WORD = re.compile(rf"(?<![\w'’ʼ])(?P<w>{_CENTURY_WORDS})(?!\w)")
+# be "стагоддзе", mk "векот" (the century), "векови", sr "векова", ijekavian "вијек"
+_CENTURY_WORD_BE_MK_SR = re.compile(
+    rf"(?<![\w'’ʼ])(?P<w>{_CENTURY_WORDS}|стагодд(?:зе|зя|зі|зю|зем|зяў|зям|зямі|зях)"
+    r"|век(?:от|ови|овите|ова|овима)|вијек(?:а|у|ом|ова)?)(?!\w)"
 )
 # forms that count centuries ("пять веков", "два століття", bg "три века", "centuries"): after
 # plain digits they are a count, after "XX" or "19-го" a list ("XIX и XX веков")
 _CENTURY_PLURALS = frozenset(
     {"веков", "векам", "веками", "веках", "векове", "столетий", "столетиям", "столетиями",
-     "столетиях", "століть", "століттями", "століттях", "сторіч", "centuries"}
+     "столетиях", "століть", "століттями", "століттях", "сторіч", "centuries",
+     "стагоддзяў", "стагоддзям", "стагоддзямі", "стагоддзях", "векови", "вековите",
+     "векова", "вековима", "вијекова"}
 )  # fmt: skip
-_CENTURY_COUNT_FORMS = frozenset({"века", "столетия", "століття", "сторіччя", "століттям"})
-"""The singular genitive that also counts two to four ("два века"); in bg always a count."""
+_CENTURY_COUNT_FORMS = frozenset(
+    {"века", "столетия", "століття", "сторіччя", "століттям", "стагоддзі"}
+)
+"""The singular genitive (be: locative) that also counts two to four ("два века", "два
+стагоддзі"); in bg, mk and sr always a count."""
+_COUNT_FORM_CENTURY_LANGS = frozenset({"ru", "uk", "be"})
 _CENTURY_AFTER_ORDINAL_ONLY = frozenset({"вік", "віку", "віці", "ст."})
 """uk "вік" is also age and "ст." also an article of a law: only after "XX" or "19-го"."""
 _ORDINAL_TOKEN = (
@@ -1011,7 +1177,15 @@ _ORDINAL_TOKEN = (
     r"|(?P<digits>(?<![\w.,])\d{1,2})(?P<suffix>-?(?:st|nd|rd|th)|[-‐][^\W\d_]{1,3})?"
     r"|(?P<word>[^\W\d_][\w'’ʼ]*))"
 )
+# sr and mk write an ordinal with a full stop ("у 19. веку", "XIX. века"), mk also with a
+# longer ending ("19-тиот век")
+_DOT_ORDINAL_TOKEN = (
+    r"(?P<tok>(?P<roman>(?<![^\W\d_])[IVXІХ]{1,6})(?:[-‐][^\W\d_]{1,4}|\.)?"
+    r"|(?P<digits>(?<![\w.,])\d{1,2})(?P<suffix>-?(?:st|nd|rd|th)|[-‐][^\W\d_]{1,4}|\.)?"
+    r"|(?P<word>[^\W\d_][\w'’ʼ]*))"
+)
 _BEFORE_CENTURY = re.compile(_ORDINAL_TOKEN + r"(?:[ \u00a0]+|-)\Z")
+_BEFORE_DOT_CENTURY = re.compile(_DOT_ORDINAL_TOKEN + r"(?:[ \u00a0]+|-)\Z")
 # "XIX–XX вв.", "XIX и XX веков", "конца XIX — начала XX века", "19th and 20th centuries"
 _RANGE_SEP = r"[ \u00a0]*[-‐–—][ \u00a0]*|[ \u00a0]+(?:до|по|to|through)[ \u00a0]+"
 _LIST_SEP = r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:и|і|й|та|или|або|чи|and|or)[ \u00a0]+"
@@ -1020,6 +1194,15 @@ _LISTED_CENTURY = re.compile(
     r"(?:(?:начал[аеоу]|конц[аеу]|середин[аеыиіу]|початк[уи]|кінц[яі]|краю|началото|края"
     r"|средата|на|of|the|early|late|mid)[ \u00a0]+){0,3}\Z"
 )
+# be "канца XIX — пачатку XX стагоддзя", sr "крајем 19. и почетком 20. века", mk "крајот
+# на XIX и почетокот на XX век"
+_BE_MK_SR_LIST_TAIL = (
+    rf"(?P<sep>{_RANGE_SEP}|{_LIST_SEP})"
+    r"(?:(?:пачатк[уі]|канц[аы]|сярэдзін[ыеі]|почетк(?:ом|а|у)|крај(?:ем|а|у)"
+    r"|средин(?:ом|е|и)|почетокот|крајот|средината|на)[ \u00a0]+){0,3}\Z"
+)
+_LISTED_CENTURY_BE_MK_SR = re.compile(_ORDINAL_TOKEN + _BE_MK_SR_LIST_TAIL)
+_LISTED_DOT_CENTURY = re.compile(_DOT_ORDINAL_TOKEN + _BE_MK_SR_LIST_TAIL)
 _EN_ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -1046,12 +1229,55 @@ def _roman(raw: str) -> int | None:
     return 10 * len(m.group("x")) + _ROMAN_UNITS[m.group("unit")]
 
 
+# Spelled ordinals of be, mk and sr up to the twentieth ("у дваццатым стагоддзі", "во
+# дваесеттиот век", "у двадесетом веку"): a stem and an adjective ending, never the bare stem,
+# which may be the count ("пет века" is five centuries). be stems are written ё -> е.
+_BE_ORDINAL_STEMS: dict[str, int] = {
+    "перш": 1, "друг": 2, "трэц": 3, "чацверт": 4, "пят": 5, "шост": 6, "сем": 7, "восьм": 8,
+    "дзявят": 9, "дзясят": 10, "адзінаццат": 11, "дванаццат": 12, "трынаццат": 13,
+    "чатырнаццат": 14, "пятнаццат": 15, "шаснаццат": 16, "сямнаццат": 17,
+    "васямнаццат": 18, "дзевятнаццат": 19, "дваццат": 20,
+}  # fmt: skip
+_MK_ORDINAL_STEMS: dict[str, int] = {
+    "прв": 1, "втор": 2, "трет": 3, "четврт": 4, "петт": 5, "шест": 6, "седм": 7, "осм": 8,
+    "деветт": 9, "десетт": 10, "единаесетт": 11, "дванаесетт": 12, "тринаесетт": 13,
+    "четиринаесетт": 14, "петнаесетт": 15, "шеснаесетт": 16, "седумнаесетт": 17,
+    "осумнаесетт": 18, "деветнаесетт": 19, "дваесетт": 20,
+}  # fmt: skip
+_SR_ORDINAL_STEMS: dict[str, int] = {
+    "прв": 1, "друг": 2, "трећ": 3, "четврт": 4, "пет": 5, "шест": 6, "седм": 7, "осм": 8,
+    "девет": 9, "десет": 10, "једанаест": 11, "дванаест": 12, "тринаест": 13,
+    "четрнаест": 14, "петнаест": 15, "шеснаест": 16, "седамнаест": 17, "осамнаест": 18,
+    "деветнаест": 19, "двадесет": 20,
+}  # fmt: skip
+_ORDINAL_ENDINGS = {
+    "be": r"ы|і|ага|ога|яга|аму|ому|яму|ым|ім|ае|ое|яе|ая|яя|ай|ой|яй|ую|юю|ыя|ія|ых|іх",
+    "mk": r"и|иот|а|ата|о|ото|ите",
+    "sr": r"и|а|о|е|у|ог|ега|ога|ег|ом|ем|ему|ому|оме|ој|их|им|има",
+}
+_SPELLED_ORDINALS: dict[str, tuple[dict[str, int], re.Pattern[str]]] = {
+    lang: (
+        stems,
+        re.compile(
+            rf"(?P<stem>{'|'.join(sorted(stems, key=len, reverse=True))})"
+            rf"(?:{_ORDINAL_ENDINGS[lang]})"
+        ),
+    )
+    for lang, stems in (("be", _BE_ORDINAL_STEMS), ("mk", _MK_ORDINAL_STEMS),
+                        ("sr", _SR_ORDINAL_STEMS))
+}  # fmt: skip
+
+
 def _ordinal_word(word: str, lang: str) -> int | None:
     """1..20 when ``word`` is an ordinal ("двадцатом", "дев'ятнадцятого", "деветнадесети",
     "nineteenth")."""
     low = re.sub(r"[’ʼ]", "'", word.lower())
     if lang == "en":
         return _EN_ORDINALS.get(low)
+    if lang in _SPELLED_ORDINALS:
+        stems, pattern = _SPELLED_ORDINALS[lang]
+        m = pattern.fullmatch(normalize(low))
+        return stems[m.group("stem")] if m else None
     if lang == "bg":
         ending = _bg_ordinal_ending(low)
         if not ending:
@@ -1107,22 +1333,33 @@ def _plain_century(value: int, word: str, lang: str) -> bool:
     if lang == "en" or word in _CENTURY_PLURALS or word in _CENTURY_AFTER_ORDINAL_ONLY:
         return False
     if word in _CENTURY_COUNT_FORMS:
-        return lang in ("ru", "uk") and not 2 <= value <= 4
+        return lang in _COUNT_FORM_CENTURY_LANGS and not 2 <= value <= 4
     return True
+
+
+_CENTURY_RULES: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
+    "be": (_CENTURY_WORD_BE_MK_SR, _BEFORE_CENTURY, _LISTED_CENTURY_BE_MK_SR),
+    "mk": (_CENTURY_WORD_BE_MK_SR, _BEFORE_DOT_CENTURY, _LISTED_DOT_CENTURY),
+    "sr": (_CENTURY_WORD_BE_MK_SR, _BEFORE_DOT_CENTURY, _LISTED_DOT_CENTURY),
+}
+"""(century word, ordinal before it, earlier list member) where a language differs from ru."""
 
 
 def _centuries(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[NumberMention]:
     """Ordinal centuries: "XX век", "у ХХ столітті", "през XIX в.", "19-го века", "20th
     century", "двадцатом веке", with the earlier members of a list ("XIX–XX вв.")."""
     out: list[NumberMention] = []
-    for cw in _CENTURY_WORD.finditer(text):
-        head = _BEFORE_CENTURY.search(text, 0, cw.start())
+    century_word, before, listed = _CENTURY_RULES.get(
+        lang, (_CENTURY_WORD, _BEFORE_CENTURY, _LISTED_CENTURY)
+    )
+    for cw in century_word.finditer(text):
+        head = before.search(text, 0, cw.start())
         found = _century_value(text, head, cw.group("w"), lang) if head else None
         if head is None or found is None or any(a <= found[1] < b for a, b in blocked):
             continue
         value, start, spelled = found
         members = [_century(text, start, cw.end(), value, spelled)]
-        while (prev := _LISTED_CENTURY.search(text, 0, members[0].start)) is not None:
+        while (prev := listed.search(text, 0, members[0].start)) is not None:
             earlier = _century_value(text, prev, None, lang)
             if earlier is None or _token_kind(prev) != _token_kind(head):
                 break

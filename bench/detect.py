@@ -443,7 +443,28 @@ def inject_source(
 
 # ---------------------------------------------------------------- running tcheck
 def build_versions(triple: Triple) -> tuple[Version, ...]:
-    return tuple(version_from_text("\n".join(triple.lines[v]), version_id=v, lang=v) for v in LANGS)
+    return tuple(
+        version_from_text("\n".join(lines), version_id=v, lang=v)
+        for v, lines in triple.lines.items()
+    )
+
+
+OTHER_TRIPLES = (("ru", "be", "uk"), ("bg", "mk", "ru"), ("be", "mk", "sr"))
+"""Triples with NTREX's Belarusian, Macedonian and Serbian translations (no injections)."""
+
+
+def other_language_warnings(limit: int | None, config: Config) -> dict[str, dict[str, int]]:
+    """Warning-or-worse findings per code on the unmodified triples of other languages."""
+    out = {}
+    for langs in OTHER_TRIPLES:
+        texts = {lang: ntrex_lines(lang) for lang in langs}
+        counts: Counter[str] = Counter()
+        for _, ids in ntrex_documents()[:limit]:
+            lines = {lang: tuple(texts[lang][i] for i in ids) for lang in langs}
+            run = run_triple(Triple(lines, {v: tuple(range(len(ids))) for v in langs}), config)
+            counts.update(f.code for f in run.report.findings if f.severity >= Severity.WARNING)
+        out["-".join(langs)] = dict(sorted(counts.items()))
+    return out
 
 
 def line_of_sentences(version: Version, n_lines: int) -> list[int]:
@@ -706,6 +727,7 @@ def write_report(result: dict, docs: Sequence[Document], seed: int) -> dict:
             "sample_real": real,
             "sample_judged": known,
         },
+        "other_languages": result["other_languages"],
         "misses": [
             {
                 **asdict(o.injection),
@@ -828,6 +850,21 @@ def _markdown(data: dict, verdicts: dict) -> str:
     counts = u["per_document"]
     hist = Counter(counts.values())
     lines.append(", ".join(f"{n} warning(s): {hist[n]} docs" for n in sorted(hist)))
+    lines += [
+        "",
+        "## Unmodified documents in other languages",
+        "",
+        "Warning-or-worse findings on the same documents with NTREX's Belarusian, Macedonian and "
+        "Serbian (Cyrillic) translations, no injections (unjudged). NTREX's Serbian file writes "
+        "many Cyrillic words with Latin look-alike letters (дa, нa), which TC601 reports "
+        "word by word.",
+        "",
+        "| triple | warnings | by code |",
+        "|---|---:|---|",
+    ]
+    for triple, codes in data["other_languages"].items():
+        by_code = ", ".join(f"{c} {n}" for c, n in codes.items())
+        lines.append(f"| {triple} | {sum(codes.values())} | {by_code} |")
     lines += ["", "## Misses", ""]
     if not data["misses"]:
         lines.append("None.")
@@ -854,6 +891,7 @@ def main() -> None:
         return
     docs = load_documents(args.docs)
     result = evaluate(docs, args.seed, Config())
+    result["other_languages"] = other_language_warnings(args.docs, Config())
     data = write_report(result, docs, args.seed)
     for kind, row in data["per_kind"].items():
         print(

@@ -63,8 +63,9 @@ def test_name_relations(case: dict[str, Any]) -> None:
     a = make_mention(case["a"][0], 0, case["a"][1])
     b = make_mention(case["b"][0], 0, case["b"][1])
     expected = NameRelation(case["rel"])
-    assert compare_names(a, b) is expected
-    assert compare_names(b, a) is expected
+    langs = (case["a"][1], case["b"][1])
+    assert compare_names(a, b, langs) is expected
+    assert compare_names(b, a, langs[::-1]) is expected
 
 
 @pytest.mark.parametrize("case", NAMES["extract"], ids=lambda c: c["text"][:40])

@@ -14,6 +14,7 @@ Two keys come out of every name token:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -37,8 +38,13 @@ _CYR = {
 
 _VOWELS = "aeiouy"
 _UK_ALTERNATION = {"ці": "к", "зі": "г", "сі": "х"}
+_BE_ALTERNATION = {"цы": "к", "зе": "г", "се": "х"}
 # Belarusian locatives soften a final д/т: Ньюпорце -> Ньюпорт, Біркенхедзе -> Біркенхед
 _BE_LOCATIVE = re.compile(r"(?<=\w{3})(дзе|це)$")
+# Belarusian writes a soft д and т as дз and ц (Дзітэр = Дитер, Дасцін = Дастин); ц before
+# a soft vowel is such a т, since Belarusian ц is hard (Цыцэрон = Цицерон); not before ю,
+# which borrowed names keep (Цюрых = Цюрих).
+_BE_SOFT_DT = re.compile(r"(дз|ц)(?=[іеёяь])")
 _CYR_VOWELS = "аеёиоуыэюяіїєйь"
 
 # Oblique endings of Slavic name paradigms, replaced before transliteration. Only endings
@@ -51,6 +57,12 @@ _ENDINGS: tuple[tuple[str, str, int], ...] = (
     ("ым", "", 3), ("им", "кнвцзт", 3), ("ими", "кнвцзт", 3), ("ыми", "", 3),
     ("ом", "бвгджзклмнпрстфхцчшщ", 3), ("ем", "аеиоуяюьйжшчщцрлн", 3),
     ("ах", "бвгджзклмнпрстфхцчшщ", 4), ("ях", "", 4), ("ами", "", 4), ("ями", "", 4),
+)  # fmt: skip
+
+# Belarusian adjective endings that differ from the Russian ones (Шатландскім / Шатландскага
+# = Шотландским / Шотландского) by more than the final vowels.
+_BE_ENDINGS_EXTRA: tuple[tuple[str, str, int], ...] = (
+    ("ага", "", 3), ("яга", "", 3), ("аму", "", 3), ("яму", "", 3), ("ім", "кнвзт", 3),
 )  # fmt: skip
 
 # Bulgarian and Macedonian post-posed articles -> the bare noun.
@@ -338,8 +350,8 @@ def _strip_article(word: str, lang: str) -> str:
     return word
 
 
-def _strip_ending(word: str) -> str:
-    for ending, before, min_stem in _ENDINGS:
+def _strip_ending(word: str, lang: str = "") -> str:
+    for ending, before, min_stem in _ENDINGS + (_BE_ENDINGS_EXTRA if lang == "be" else ()):
         if word.endswith(ending):
             stem = word[: -len(ending)]
             if len(stem) >= min_stem and (not before or stem[-1] in before):
@@ -361,7 +373,9 @@ def cyrillic_stem(word: str, lang: str, *, strip_vowels: bool = True) -> str:
         w = re.sub(r"(?<=[аоуе])(ці|зі|сі)$", lambda m: _UK_ALTERNATION[m.group(1)], w)
     if lang == "be":
         w = _BE_LOCATIVE.sub(lambda m: "д" if m.group(1) == "дзе" else "т", w)
-    w = lemma.replace("ё", "е") if lemma is not None else _strip_ending(w)
+        # dative/locative alternation: Амерыцы -> Амерык(а), Рызе -> Рыг(а)
+        w = re.sub(r"(?<=[аоуеэы])(цы|зе|се)$", lambda m: _BE_ALTERNATION[m.group(1)], w)
+    w = lemma.replace("ё", "е") if lemma is not None else _strip_ending(w, lang)
     if not strip_vowels:
         return w
     # -ий/-ій/-ый and other final vowels/soft signs carry case and gender, not identity.
@@ -429,6 +443,8 @@ def _token_key_raw(word: str, lang: str) -> str:
             # Bulgarian ъ is a vowel (Тръмп = Трамп) and щ is "sht" (Ищенко = Іщенко);
             # ьо is the ё of Russian spellings (Шрьодер = Шрёдер = Шредер).
             stem = stem.replace("ъ", "а").replace("ьо", "е")
+        if lang == "be":
+            stem = _BE_SOFT_DT.sub(lambda m: "д" if m.group(1) == "дз" else "т", stem)
         lat = "".join(_CYR.get(ch, ch) for ch in stem)
     else:
         lat = anyascii(normalize(word)).lower()
@@ -453,7 +469,7 @@ def _equivalents() -> dict[str, str]:
     for group in EQUIVALENTS + EXONYMS:
         canon = _phrase_key_raw(group[0], "ru")
         for variant in group:
-            for lang in ("ru", "uk", "bg"):
+            for lang in ("ru", "uk", "bg", "be"):
                 table.setdefault(_phrase_key_raw(variant, lang), canon)
     return table
 
@@ -513,6 +529,57 @@ def schwa_keys(word: str) -> frozenset[str]:
     for part in parts[1:]:
         spellings = [s + vowel + part for s in spellings for vowel in _SCHWA_READINGS]
     return frozenset(token_key(s, "bg") for s in spellings)
+
+
+# Belarusian spells by sound where Russian and Ukrainian spell by etymology: ў for a в
+# that closes a syllable (Іваноў = Иванов, but Пэлтраў = Пэлтроу: ў is also English w),
+# а for an unstressed о (Джонсан = Джонсон); and its instrumental -ам and genitive plural
+# -аў are endings that no other language has (Каванам, Лэйбарыстаў).
+_BE_ENDINGS = re.compile(r"(?<=[бвгджзклмнпрстфхцчшў]\w{2})(ам|аў)$")
+_MAX_BE_CHOICES = 5
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def belarusian_keys(word: str) -> frozenset[str]:
+    """Keys of a Belarusian word with each ў read as у or в and each а before the last
+    letter as а or о, with and without a Belarusian ending; empty for an acronym or a word
+    with too many such letters to try."""
+    if _is_acronym(word):
+        return frozenset()
+    low = normalize(word)
+    stems = {low, _BE_ENDINGS.sub("", low)}
+    out: set[str] = set()
+    for stem in stems:
+        slots = [k for k, ch in enumerate(stem) if ch == "ў" or (ch == "а" and k < len(stem) - 1)]
+        if len(slots) > _MAX_BE_CHOICES:
+            return frozenset()
+        letters = list(stem)
+        for choice in itertools.product((False, True), repeat=len(slots)):
+            for k, flip in zip(slots, choice, strict=True):
+                letters[k] = ("в" if stem[k] == "ў" else "о") if flip else stem[k]
+            out.add(token_key("".join(letters), "be"))
+    return frozenset(out)
+
+
+_BE_TO_RU = str.maketrans({"э": "е", "і": "и", "ў": "в"})
+
+
+def russian_spellings(word: str) -> list[str]:
+    """Russian spellings a lower-case Belarusian word may have, to look it up in the Russian
+    dictionary: э, і, ў as е, и, в; дз and ц before a soft vowel as д and т; each а before
+    the last letter as а or о (Прэзідэнт = президент, Доктар = доктор, Лэйбарыстаў =
+    лейбористов). Only the word itself when it has too many а to try."""
+    base = _BE_SOFT_DT.sub(lambda m: "д" if m.group(1) == "дз" else "т", word).translate(_BE_TO_RU)
+    slots = [k for k, ch in enumerate(base[:-1]) if ch == "а"]
+    if len(slots) > _MAX_BE_CHOICES:
+        return [base]
+    out = []
+    letters = list(base)
+    for choice in itertools.product((False, True), repeat=len(slots)):
+        for k, flip in zip(slots, choice, strict=True):
+            letters[k] = "о" if flip else "а"
+        out.append("".join(letters))
+    return out
 
 
 def equivalent_spellings(a: str, b: str, lang: str) -> bool:

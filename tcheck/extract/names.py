@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from tcheck.extract import _morph
 from tcheck.extract.dates import is_month_word
 from tcheck.extract.keys import (
+    belarusian_keys,
     consonant_skeleton,
     devoiced,
     is_cyrillic,
@@ -23,6 +24,7 @@ from tcheck.extract.keys import (
     name_tokens,
     normalize,
     pair_folded,
+    russian_spellings,
     schwa_keys,
     sound_units,
     split_tokens,
@@ -58,7 +60,7 @@ _STOP_INITIAL = frozenset(
         "by", "with", "from", "as", "and", "but", "or", "if", "when", "while", "this", "that",
         "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "there", "here",
         "after", "before", "since", "according", "also", "however", "many", "some", "more", "most",
-        "one", "two", "new", "last", "first"
+        "one", "two", "new", "last", "first", "спадар", "спадарыня"
     }
 )  # fmt: skip
 
@@ -144,7 +146,7 @@ def _dictionary_says_common(word: str, lang: str) -> bool:
             return False  # the uk dictionary lacks Geox; Японія is found as ru Япония
         return _morph.is_known(low, lang)
     # bg, mk, sr, be...: borrow the Russian dictionary, which knows many shared stems.
-    for cand in _bg_candidates(low):
+    for cand in russian_spellings(low) if lang == "be" else _bg_candidates(low):
         verdict = _ru_proper(cand)
         if verdict is not None:
             return not verdict
@@ -509,7 +511,7 @@ def _hyphens_joined(text: str, keys: tuple[str, ...]) -> list[_Word]:
 def _compare_words(
     a: list[_Word], b: list[_Word], mixed_scripts: bool, langs: tuple[str, str]
 ) -> NameRelation:
-    pairs = _token_pairs(a, b)
+    pairs = _token_pairs(a, b, langs)
     kept = _kept_pairs(pairs, langs)
     if len(kept) < len(pairs) and kept and all(p.rel is NameRelation.SAME for p in kept):
         return NameRelation.ORTHOGRAPHY
@@ -539,7 +541,7 @@ def other_given_name(a: NameMention, b: NameMention, langs: tuple[str, str] = NO
     """For two mentions :func:`compare_names` calls CONSONANT: whether that is because the
     surname agrees while another token is unrelated (Бърнард Ван / Майкъл Ван): in one
     sentence a changed given name, across a whole text possibly two people."""
-    pairs = _token_pairs(_words(a.text, a.tokens), _words(b.text, b.tokens))
+    pairs = _token_pairs(_words(a.text, a.tokens), _words(b.text, b.tokens), langs)
     kept = _kept_pairs(pairs, langs)
     return any(p.rel is NameRelation.DIFFERENT for p in kept)
 
@@ -557,30 +559,41 @@ class _TokenPair:
     rel: NameRelation
 
 
-def _token_pairs(a: list[_Word], b: list[_Word]) -> list[_TokenPair]:
+def _token_pairs(
+    a: list[_Word], b: list[_Word], langs: tuple[str, str] = NO_LANGS
+) -> list[_TokenPair]:
     if not a or not b:
         return []
     if len(a) == len(b):
         return [
-            _TokenPair(x, y, kx, ky, _word_relation(x, kx, y, ky))
+            _TokenPair(x, y, kx, ky, _word_relation(x, kx, y, ky, langs))
             for (x, kx), (y, ky) in zip(a, b, strict=True)
         ]
     # Each token of the shorter name faces its best partner in the longer one.
     out = []
     for x, kx in a if len(a) < len(b) else b:
         y, ky = min(b if len(a) < len(b) else a, key=lambda w: _rank(kx, w[1]))
-        pair = (x, y, kx, ky) if len(a) < len(b) else (y, x, ky, kx)
-        out.append(_TokenPair(*pair, _word_relation(x, kx, y, ky)))
+        wa, wb, ka, kb = (x, y, kx, ky) if len(a) < len(b) else (y, x, ky, kx)
+        out.append(_TokenPair(wa, wb, ka, kb, _word_relation(wa, ka, wb, kb, langs)))
     return out
 
 
-def _word_relation(x: str, kx: str, y: str, ky: str) -> NameRelation:
+def _word_relation(
+    x: str, kx: str, y: str, ky: str, langs: tuple[str, str] = NO_LANGS
+) -> NameRelation:
     """How two written tokens relate: :func:`token_relation` of their keys, except that a
     Bulgarian schwa ъ stands for whatever vowel the other spelling has, or for none
     (Байдън / Байден, Александър / Александр): the convention, not a drift. Consonants still
-    count (Байдън / Байгън)."""
+    count (Байдън / Байгън). So do the Belarusian spellings by sound
+    (:func:`~tcheck.extract.keys.belarusian_keys`: Іваноў / Иванов, Джонсан / Джонсон)."""
     rel = token_relation(kx, ky)
-    if rel is not NameRelation.SAME and (ky in schwa_keys(x) or kx in schwa_keys(y)):
+    if rel is NameRelation.SAME:
+        return rel
+    if ky in schwa_keys(x) or kx in schwa_keys(y):
+        return NameRelation.SAME
+    if (langs[0] == "be" and ky in belarusian_keys(x)) or (
+        langs[1] == "be" and kx in belarusian_keys(y)
+    ):
         return NameRelation.SAME
     return rel
 

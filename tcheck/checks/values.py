@@ -29,12 +29,17 @@ from tcheck.model import Category, Finding, Group, Severity
 _YEARS = range(1800, 2101)
 
 
+def _value_key(value: float) -> float:
+    """A number's value rounded so that two spellings of it compare equal."""
+    return float(f"{value:.9g}")
+
+
 def _number_key(n: NumberMention) -> Hashable | None:
     # A lone spelled "one"/"two" is usually "one of" or an article that translations drop;
     # with a unit of measure ("двох миль", "полутора километрах") it is a quantity.
     if n.weak and n.measure is None:
         return None
-    value = float(f"{n.value:.9g}")
+    value = _value_key(n.value)
     # a century is compared only with centuries: "XX век" is not "20 человек"
     return (value, CENTURY) if n.measure == CENTURY else value
 
@@ -56,11 +61,39 @@ def _number_values(ctx: CheckContext, group: Group) -> dict[str, list[tuple[Hash
     firm = {key for items in out.values() for key, _ in items}
     for vid, locs in weak.items():
         for loc in locs:
-            key = float(f"{loc.item.value:.9g}")  # type: ignore[attr-defined]
+            key = _value_key(loc.item.value)  # type: ignore[attr-defined]
             if key in firm and key not in {k for k, _ in out[vid]}:
                 out[vid].append((key, loc))
+    _choose_readings(out)
     _convert_measures(out)
     return out
+
+
+def _choose_readings(values: dict[str, list[tuple[Hashable, Located]]]) -> None:
+    """Read each ambiguous mention ("1,250": 1.25 or 1250) the way most other versions give
+    it, so that mk "1,250 долари" agrees with ru "1 250 долларов"; where no other reading is
+    given by more versions than its value, the mention keeps its value. A version gives a
+    number when one of its mentions has it as value or alternative."""
+    given = {
+        vid: {key for key, _ in items}
+        | {_value_key(a) for _, loc in items for a in loc.item.alternatives}  # type: ignore[attr-defined]
+        for vid, items in values.items()
+    }
+    for vid, items in values.items():
+        for i, (_, loc) in enumerate(items):
+            n: NumberMention = loc.item  # type: ignore[assignment]
+            if not n.alternatives:
+                continue
+            support = [
+                sum(_value_key(r) in given[other] for other in values if other != vid)
+                for r in n.readings
+            ]
+            best = support.index(max(support))
+            if best:
+                chosen = n.readings[best]
+                rest = tuple(r for r in n.readings if r != chosen)
+                item = replace(n, value=chosen, alternatives=rest)
+                items[i] = (_value_key(chosen), replace(loc, item=item))
 
 
 def _unit_values(ctx: CheckContext, group: Group) -> dict[str, list[tuple[Hashable, Located]]]:

@@ -46,6 +46,15 @@ class NumberMention:
     "one of" that translations drop, so checks may weigh it lower."""
     measure: str | None = None
     """Unit of measure written after it ("km", "mi", "F"; see :mod:`tcheck.extract.measures`)."""
+    alternatives: tuple[float, ...] = ()
+    """Other values the digits may stand for, magnitude applied: "1,250" is 1.25 where the
+    comma marks a decimal and 1250 where it groups thousands, as in English. Another version
+    agrees with the mention when it gives ``value`` or any of these."""
+
+    @property
+    def readings(self) -> tuple[float, ...]:
+        """``value`` first, then the ``alternatives``."""
+        return (self.value, *self.alternatives)
 
     @property
     def weak(self) -> bool:

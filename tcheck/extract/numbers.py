@@ -30,6 +30,13 @@ Decisions worth knowing:
   "илјади", "хиљаде") and spelled ordinals are tables of their own, read only for that
   language (mk "милиони" is also bg), so ru/uk/bg/en read as before. sr and mk write a
   century's ordinal with a full stop or a long ending ("у 19. веку", "19-тиот век").
+* One separator before exactly three digits is ambiguous: "1,250" is 1.25 in ru/uk/bg and
+  1250 in English-influenced text (mk "820,000"), "1.250" the other way round. The language's
+  convention gives ``value`` (the comma a decimal except in en, the dot a thousands separator
+  in the languages that group with it) and the other reading is kept in ``alternatives``
+  for the checks to match against the other versions. Three zeros after it ("820,000",
+  "7.000") group thousands in every language, as nobody writes a decimal that way; two or
+  more separators ("12,345,678") always do.
 """
 
 from __future__ import annotations
@@ -565,6 +572,32 @@ def _bg_ordinal_ending(word: str) -> str:
     return m.group() if m else ""
 
 
+_DOT_GROUPS_THOUSANDS = frozenset({"sr", "mk", "de", "tr", "id", "ru", "uk", "bg", "be"})
+"""Languages whose single dot before three digits groups thousands: ru/uk/bg write decimals
+with a comma, so "10.000 души" is ten thousand."""
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?P<sep>[.,])\d{3}")
+"""Digits with one separator before three digits, which may group thousands ("1,250")."""
+
+
+def _groups_thousands(sep: str, lang: str) -> bool:
+    """Whether ``lang`` writes ``sep`` before three digits as a thousands separator."""
+    return lang == "en" if sep == "," else lang in _DOT_GROUPS_THOUSANDS
+
+
+def _readings(raw: str, lang: str) -> tuple[float, ...]:
+    """The values the digits ``raw`` may stand for, the language's reading first: "1,250" is
+    (1.25, 1250) in ru and (1250, 1.25) in en; "820,000" is 820000 alone."""
+    s = re.sub(_SP, "", raw)
+    m = _GROUPED.fullmatch(s)
+    if m is None:
+        return (_parse_digits(s, lang),)
+    grouped = float(s.replace(m.group("sep"), ""))
+    if s.endswith("000"):
+        return (grouped,)
+    decimal = float(s.replace(m.group("sep"), "."))
+    return (grouped, decimal) if _groups_thousands(m.group("sep"), lang) else (decimal, grouped)
+
+
 def _parse_digits(raw: str, lang: str) -> float:
     s = re.sub(_SP, "", raw)
     if "," in s and "." in s:
@@ -575,11 +608,7 @@ def _parse_digits(raw: str, lang: str) -> float:
             return float(s.replace(sep, ""))
         if s.count(sep) == 1:
             head, tail = s.split(sep)
-            thousands = (sep == "," and lang == "en") or (
-                # ru/uk/bg write decimals with a comma: "10.000 души" is ten thousand
-                sep == "." and lang in ("sr", "mk", "de", "tr", "id", "ru", "uk", "bg", "be")
-            )
-            if thousands and len(tail) == 3:
+            if _groups_thousands(sep, lang) and len(tail) == 3:
                 return float(head + tail)
             return float(head + "." + tail)
     return float(s)
@@ -617,7 +646,8 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
             glued = None
         if glued is None and end < len(text) and text[end].isascii() and text[end].isalpha():
             continue  # 5G, 3D: a product code, not a quantity
-        value = _parse_digits(m.group("num"), lang) + _FRACTIONS.get(m.group("frac") or "", 0)
+        frac = _FRACTIONS.get(m.group("frac") or "", 0)
+        readings = tuple(r + frac for r in _readings(m.group("num"), lang))
         ordinal = False
         tail = text[end:]
         om = _ORDINAL_SUFFIX.match(tail)
@@ -647,18 +677,19 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
         in_range = bool(pending_range)
         sign = None if in_range or bm else _SIGN.search(text[max(0, start - 8) : start])
         if sign is not None:
-            value, start = -value, start - len(sign.group())
+            readings, start = tuple(-r for r in readings), start - len(sign.group())
         if out and _joins_compound(text, out[-1], mags[-1], start, magnitude):
             # "3 миллиарда 200 миллионов", "1 млн. и 200 хил.": one amount
             prev = out.pop()
             mags.pop()
-            value, start = (prev.value + value * magnitude) / magnitude, prev.start
+            readings, start = _compound_readings(prev, readings, magnitude), prev.start
         out.append(
             NumberMention(
                 text=text[start:end].rstrip(),
                 start=start,
                 end=start + len(text[start:end].rstrip()),
-                value=value * magnitude,
+                value=readings[0] * magnitude,
+                alternatives=tuple(r * magnitude for r in readings[1:]),
                 unit=unit,
                 ordinal=ordinal,
                 approx=_approx_before(text, start) or (in_range and out[-1].approx),
@@ -671,7 +702,7 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
             k = pending_range[0]
             first = out[k]
             if mags[k] == 1.0 and magnitude != 1.0:
-                first = replace(first, value=first.value * magnitude)
+                first = _scaled(first, magnitude)
             if first.unit is None and unit is not None:
                 first = replace(first, unit=unit)
             out[k] = replace(first, in_range=True)
@@ -682,6 +713,25 @@ def _digit_mentions(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
         if rm:
             pending_range = [len(out) - 1]
     return out
+
+
+def _compound_readings(
+    prev: NumberMention, readings: tuple[float, ...], magnitude: float
+) -> tuple[float, ...]:
+    """The readings, in units of ``magnitude``, of ``prev`` followed by its remainder read as
+    ``readings`` ("1,250 млрд 300 млн"): the value first, then each alternative of a part."""
+    rest = readings[0] * magnitude
+    own = tuple(prev.value + r * magnitude for r in readings[1:])
+    return tuple(
+        r / magnitude for r in (prev.value + rest, *(a + rest for a in prev.alternatives), *own)
+    )
+
+
+def _scaled(n: NumberMention, factor: float) -> NumberMention:
+    """``n`` with its value and every alternative multiplied by ``factor``."""
+    return replace(
+        n, value=n.value * factor, alternatives=tuple(a * factor for a in n.alternatives)
+    )
 
 
 def _joins_compound(
@@ -1481,6 +1531,7 @@ def _compound_measures(text: str, mentions: list[NumberMention]) -> list[NumberM
         out[-1] = replace(
             prev,
             value=whole,
+            alternatives=(),
             end=n.end,
             text=text[prev.start : n.end],
             spelled=prev.spelled and n.spelled,

@@ -38,7 +38,8 @@ _CYR = {
 
 _VOWELS = "aeiouy"
 _UK_ALTERNATION = {"ці": "к", "зі": "г", "сі": "х"}
-_BE_ALTERNATION = {"цы": "к", "зе": "г", "се": "х"}
+_BE_ALTERNATION = {"цы": "ка", "зе": "га", "се": "ха"}
+_BE_ALTERNATION_RE = re.compile(r"(?<=\w[аоуеэы])(цы|зе|се)$")
 # Belarusian locatives soften a final д/т: Ньюпорце -> Ньюпорт, Біркенхедзе -> Біркенхед
 _BE_LOCATIVE = re.compile(r"(?<=\w{3})(дзе|це)$")
 # Belarusian writes a soft д and т as дз and ц (Дзітэр = Дитер, Дасцін = Дастин); ц before
@@ -65,10 +66,12 @@ _BE_ENDINGS_EXTRA: tuple[tuple[str, str, int], ...] = (
     ("ага", "", 3), ("яга", "", 3), ("аму", "", 3), ("яму", "", 3), ("ім", "кнвзт", 3),
 )  # fmt: skip
 
-# Bulgarian and Macedonian post-posed articles -> the bare noun.
+# Bulgarian and Macedonian post-posed articles -> the bare noun. The Macedonian -та of a
+# noun ending in a consonant (ноќта) is only a reading (:func:`macedonian_keys`): names end
+# in -та far more often (Џакарта, Атланта, Минесота).
 _ARTICLES: tuple[tuple[str, str], ...] = (
     ("ята", "я"), ("ата", "а"), ("ът", ""), ("ят", ""), ("ото", "о"), ("ето", "е"),
-    ("ите", "и"), ("ата", "а"), ("ета", "е"), ("от", ""), ("та", ""),
+    ("ите", "и"), ("ата", "а"), ("ета", "е"), ("от", ""),
 )  # fmt: skip
 _ARTICLE_LANGS = {"bg": _ARTICLES[:7], "mk": _ARTICLES[7:]}
 
@@ -105,7 +108,7 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("Николаев", "Миколаїв", "Mykolaiv"),
     ("Днепр", "Дніпро", "Днипро", "Dnipro"),
     ("Белоруссия", "Беларусь", "Білорусь", "Беларус", "Belarus"),
-    ("Германия", "Німеччина", "Германія", "Germany"),
+    ("Германия", "Німеччина", "Германія", "Немачка", "Germany"),
     ("Венгрия", "Угорщина", "Унгария", "Hungary"),
     ("Польша", "Польща", "Полша", "Poland"),
     ("Великобритания", "Великобританія", "Велика Британія", "Британия", "Британія", "Britain"),
@@ -124,7 +127,7 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("Швеция", "Швеція", "Sweden"),
     ("Греция", "Греція", "Гърция", "Greece"),
     ("Турция", "Туреччина", "Турция", "Турэччына", "Turkey"),
-    ("Китай", "Китай", "Кітай", "China"),
+    ("Китай", "Китай", "Кітай", "Кина", "China"),
     ("Европа", "Європа", "Еўропа", "Europe"),
     ("Евросоюз", "Євросоюз"),
     ("Италия", "Італія", "Италия", "Italy"),
@@ -178,6 +181,9 @@ EXONYMS: tuple[tuple[str, ...], ...] = (
     ("Уэльс", "Wales"),
     ("Кипр", "Кіпр", "Кипър", "Cyprus"),
     ("Северная Ирландия", "Північна Ірландія", "Северна Ирландия", "Northern Ireland"),
+    # Macedonian and Serbian names of countries
+    ("Шотландия", "Шкотска", "Scotland"),
+    ("Ирландия", "Ирска", "Ireland"),
     ("Северная Македония", "Північна Македонія", "Северна Македония", "North Macedonia"),
     (
         "Соединенное Королевство",
@@ -261,7 +267,7 @@ EXONYMS: tuple[tuple[str, ...], ...] = (
     ("Хошимин", "Ho Chi Minh City"),
     ("Джакарта", "Jakarta"),
     ("Тайбэй", "Тайпе", "Taipei"),
-    ("Пекин", "Beijing"),
+    ("Пекин", "Пекинг", "Beijing"),
     ("Пхеньян", "Pyongyang"),
     ("Гонконг", "Hong Kong"),
     ("Гуанчжоу", "Guangzhou"),
@@ -310,6 +316,7 @@ EXONYMS: tuple[tuple[str, ...], ...] = (
     ("Мехико", "Мехіко", "Мексико Сити", "Mexico City"),
     ("Сан-Паулу", "Сао Пауло", "São Paulo"),
     # The United States: states and cities
+    ("Нью-Йорк", "Ню Йорк", "Њујорк", "New York"),
     ("Виргиния", "Вирджиния", "Virginia"),
     ("Делавэр", "Делауеър", "Delaware"),
     ("Коннектикут", "Кънектикът", "Connecticut"),
@@ -373,8 +380,6 @@ def cyrillic_stem(word: str, lang: str, *, strip_vowels: bool = True) -> str:
         w = re.sub(r"(?<=[аоуе])(ці|зі|сі)$", lambda m: _UK_ALTERNATION[m.group(1)], w)
     if lang == "be":
         w = _BE_LOCATIVE.sub(lambda m: "д" if m.group(1) == "дзе" else "т", w)
-        # dative/locative alternation: Амерыцы -> Амерык(а), Рызе -> Рыг(а)
-        w = re.sub(r"(?<=[аоуеэы])(цы|зе|се)$", lambda m: _BE_ALTERNATION[m.group(1)], w)
     w = lemma.replace("ё", "е") if lemma is not None else _strip_ending(w, lang)
     if not strip_vowels:
         return w
@@ -547,7 +552,10 @@ def belarusian_keys(word: str) -> frozenset[str]:
     if _is_acronym(word):
         return frozenset()
     low = normalize(word)
-    stems = {low, _BE_ENDINGS.sub("", low)}
+    # the dative/locative alternation (Амерыцы -> Амерыка, Рызе -> Рыга) is a reading only:
+    # a stem may end in ц, з or с itself (Тэхасе, Каўказе)
+    unalternated = _BE_ALTERNATION_RE.sub(lambda m: _BE_ALTERNATION[m.group(1)], low)
+    stems = {low, _BE_ENDINGS.sub("", low), unalternated}
     out: set[str] = set()
     for stem in stems:
         slots = [k for k, ch in enumerate(stem) if ch == "ў" or (ch == "а" and k < len(stem) - 1)]
@@ -559,6 +567,27 @@ def belarusian_keys(word: str) -> frozenset[str]:
                 letters[k] = ("в" if stem[k] == "ў" else "о") if flip else stem[k]
             out.add(token_key("".join(letters), "be"))
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def macedonian_keys(word: str) -> frozenset[str]:
+    """The key of a Macedonian word read with its final -та as the article of a noun that
+    ends in a consonant (Пролетта = Пролет); empty when it cannot be one."""
+    low = normalize(word)
+    if _is_acronym(word) or not low.endswith("та") or len(low) < 6 or low[-3] in _CYR_VOWELS:
+        return frozenset()
+    return frozenset({token_key(word[:-2], "mk")})
+
+
+READINGS = {"be": belarusian_keys, "mk": macedonian_keys}
+"""Per language: the keys a word may also have where its spelling is read more than one way
+(the Bulgarian schwa, which any language's text may quote, is read apart: :func:`schwa_keys`)."""
+
+
+def other_readings(word: str, lang: str) -> frozenset[str]:
+    """The keys ``word`` may have in ``lang`` besides its own (:data:`READINGS`)."""
+    reader = READINGS.get(lang)
+    return reader(word) if reader is not None else frozenset()
 
 
 _BE_TO_RU = str.maketrans({"э": "е", "і": "и", "ў": "в"})

@@ -14,7 +14,6 @@ from rapidfuzz.distance import Levenshtein
 from tcheck.extract import _morph
 from tcheck.extract.dates import is_month_word
 from tcheck.extract.keys import (
-    belarusian_keys,
     consonant_skeleton,
     devoiced,
     is_cyrillic,
@@ -23,6 +22,7 @@ from tcheck.extract.keys import (
     name_key,
     name_tokens,
     normalize,
+    other_readings,
     pair_folded,
     russian_spellings,
     schwa_keys,
@@ -60,7 +60,15 @@ _STOP_INITIAL = frozenset(
         "by", "with", "from", "as", "and", "but", "or", "if", "when", "while", "this", "that",
         "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "there", "here",
         "after", "before", "since", "according", "also", "however", "many", "some", "more", "most",
-        "one", "two", "new", "last", "first", "спадар", "спадарыня"
+        "one", "two", "new", "last", "first", "спадар", "спадарыня",
+        # Macedonian, Serbian and Belarusian words that open a sentence, which the Russian
+        # dictionary does not know
+        "тоа", "тој", "таа", "тие", "ова", "овој", "оваа", "овие", "во", "од", "со",
+        "кога", "сепак", "исто", "сите", "повеќе", "меѓутоа", "затоа", "бидејќи", "додека",
+        "околу", "меѓу", "преку", "кон", "овај", "али", "према", "када", "међутим",
+        "такође", "тамо", "сви", "више", "јер", "чак", "између", "осим", "гэта", "яны",
+        "але", "паводле", "калі", "аднак", "таксама", "усе", "больш", "таму", "пакуль",
+        "нават", "толькі", "каля", "паміж", "праз", "акрамя"
     }
 )  # fmt: skip
 
@@ -584,18 +592,19 @@ def _word_relation(
     """How two written tokens relate: :func:`token_relation` of their keys, except that a
     Bulgarian schwa ъ stands for whatever vowel the other spelling has, or for none
     (Байдън / Байден, Александър / Александр): the convention, not a drift. Consonants still
-    count (Байдън / Байгън). So do the Belarusian spellings by sound
-    (:func:`~tcheck.extract.keys.belarusian_keys`: Іваноў / Иванов, Джонсан / Джонсон)."""
+    count (Байдън / Байгън). So do a language's other readings
+    (:func:`~tcheck.extract.keys.other_readings`: Belarusian Іваноў / Иванов, Джонсан /
+    Джонсон)."""
     rel = token_relation(kx, ky)
     if rel is NameRelation.SAME:
         return rel
     if ky in schwa_keys(x) or kx in schwa_keys(y):
         return NameRelation.SAME
-    if (langs[0] == "be" and ky in belarusian_keys(x)) or (
-        langs[1] == "be" and kx in belarusian_keys(y)
-    ):
-        return NameRelation.SAME
-    return rel
+    readings = [(r, ky) for r in other_readings(x, langs[0])]
+    readings += [(kx, r) for r in other_readings(y, langs[1])]
+    return min(
+        [rel, *(token_relation(ra, rb) for ra, rb in readings)], key=RELATION_RANK.__getitem__
+    )
 
 
 def _rank(x: str, y: str) -> int:

@@ -189,6 +189,126 @@ def test_centuries(lang: str, text: str, expected: list[tuple[float, str | None,
     assert _centuries(text, lang) == expected
 
 
+# -- spelled ordinals ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("be", "Кожнае пятае дзіця мае сакрэтны ўліковы запіс.", [5]),
+        ("be", "Да канца першага круга ён быў на сёмым месцы.", [7]),
+        ("be", "Райканен заняў чацвёртае месца, «Лівінгстан» узняўся на трэцяе.", [4, 3]),
+        ("be", "ЗША прайграюць ужо шосты раз запар.", [6]),
+        ("be", "Вайна працягваецца ў краіне восьмы год.", [8]),
+        ("be", "Штрафны трэба было біць на сорак пятай хвіліне.", [45]),
+        ("mk", "Роуз и Стенсон, рангирани прв и трет во светот.", [3]),
+        ("mk", "Земјотресот ја уништи собата на петтиот кат.", [5]),
+        ("mk", "Следната деветта сезона ќе биде последна.", [9]),
+        ("mk", "Рејнџерс паднаа на шестото место, а Ливингстон се качија на третото.", [6, 3]),
+        ("sr", "Ливингстон се пење на треће место.", [3]),
+        ("sr", "Рат у њиховој земљи траје већ осму годину.", [8]),
+        ("sr", "Послао је крило Хенрија за пети есеј домаће стране.", [5]),
+        ("sr", "Раиконен је остао на четвртом месту.", [4]),
+        ("sr", "Гол је пао у двадесет петом минуту.", [25]),
+    ],
+)
+def test_spelled_ordinals(lang: str, text: str, expected: list[float]) -> None:
+    mentions = find_numbers(text, lang)
+    assert [n.value for n in mentions] == expected
+    assert all(n.ordinal and n.spelled for n in mentions)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the heel, not the fifth: be "па пятах", "пад жалезнай пятой", sr "петом"
+        ("be", "Капелюшы ідуць па пятах за саламянымі."),
+        ("be", "Прэса знаходзіцца пад жалезнай пятой камуністычнай партыі."),
+        ("sr", "Нападач Плавих је петом вратио лопту Ковачићу."),
+        # sr "пети се" (to climb), mk "четврт век" (a quarter century)
+        ("sr", "Он жели да се пети на врх."),
+        ("mk", "Четврт век подоцна сѐ е исто."),
+        # be "сем'і" (of the family) is no "сёмы"; first and second also mean "earliest", "other"
+        ("be", "Дзеці з гэтай сем'і пайшлі ў школу."),
+        ("sr", "Први и други тим су изгубили."),
+    ],
+)
+def test_ordinal_homonyms_are_no_numbers(lang: str, text: str) -> None:
+    assert find_numbers(text, lang) == ()
+
+
+def test_latin_lookalikes_are_read_as_cyrillic() -> None:
+    # sr typed in part with Latin a, e, o, j: each word is read as the Cyrillic it shows and
+    # each mention keeps its text as written
+    text = "Зeмљoтрeс je трeсao сoбу нa пeтoм спрaту, двoструкo jaчe нeгo прe."
+    found = find_numbers(text, "sr")
+    assert [(n.value, n.ordinal, n.measure) for n in found] == [(5, True, None), (2, False, TIMES)]
+    assert all(text[n.start : n.end] == n.text for n in found)
+
+
+# -- multipliers --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("be", "ЗША павінны падвоіць фінансаванне.", [2]),
+        ("be", "Падваенне бюджэту было б добрым пачаткам.", [2]),
+        ("be", "Колькасць загінулых падвойлася.", [2]),
+        ("be", "Карабель важыць удвая больш за іншыя.", [2]),
+        ("be", "Яна двойчы адправіла паведамленне.", [2]),
+        ("be", "Рэйтынгі выраслі больш чым у два разы.", [2]),
+        ("be", "Трохразовы чэмпіён свету сказаў, што быў здзіўлены.", [3]),
+        ("be", "Так заявіў пяціразовы ўладальнік Залатога мяча.", [5]),
+        ("mk", "Од Sainsbury's рекоа дека ќе ја удвојат понудата.", [2]),
+        ("mk", "Бродот е двојно потежок од другите.", [2]),
+        ("mk", "Рејтингот се зголеми повеќе од двојно.", [2]),
+        ("mk", "Таа ја пратила на г-ѓа Морис, и тоа двапати.", [2]),
+        ("mk", "Само два пати во историјата тимот се вратил.", [2]),
+        ("sr", "Ланац ће дуплирати понуду козметике.", [2]),
+        ("sr", "САД треба да удвоструче средства.", [2]),
+        ("sr", "Публика је бар двапут извиждала његове опаске.", [2]),
+        ("sr", "Енергија земљотреса је била око 200 пута већа.", [200]),
+        ("sr", "Троструки светски шампион каже да је изненађен.", [3]),
+        ("sr", "Цена је сада дупло већа.", [2]),
+    ],
+)
+def test_multipliers(lang: str, text: str, expected: list[float]) -> None:
+    mentions = find_numbers(text, lang)
+    assert [n.value for n in mentions] == expected
+    assert all(n.measure == TIMES for n in mentions)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "падвоіць намаганні" (redouble efforts), "падвойны" (double) as in ru "удвоить
+        # усилия", "двойной"
+        ("be", "Кітай падвойвае свае намаганні."),
+        ("be", "Пасля падвойнага манеўру ён абараніўся."),
+        # dual citizenship, a double agent
+        ("mk", "Тој има двојно државјанство."),
+        ("sr", "Она има двоструко држављанство."),
+        ("sr", "Двоструки агент је ухапшен."),
+    ],
+)
+def test_no_multiplier(lang: str, text: str) -> None:
+    assert not any(n.measure == TIMES for n in find_numbers(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # each language reads only its own word for "times"
+        ("mk", "Помпео ја посети Кореја два пута."),
+        ("sr", "Помпео је посетио Кореју два пати."),
+        ("ru", "Яна двойчы адправіла паведамленне."),
+    ],
+)
+def test_multiplier_words_are_read_in_their_language_only(lang: str, text: str) -> None:
+    assert not any(n.measure == TIMES for n in find_numbers(text, lang))
+
+
 # -- currency and percent words -----------------------------------------------------------
 
 
@@ -234,6 +354,11 @@ def _by_lang(mentions: tuple[NumberMention, ...]) -> list[float]:
             "be": "Клуб заплаціў 125 мільёнаў фунтаў за дваццаць пяць гульцоў.",
             "mk": "Клубот плати 125 милиони фунти за дваесет и пет играчи.",
             "sr": "Клуб је платио 125 милиона фунти за двадесет пет играча.",
+        },
+        {
+            "be": "Кожнае пятае дзіця хавае акаўнт, а бюджэт трэба падвоіць.",
+            "mk": "Секое петто дете крие профил, а буџетот треба да се удвои.",
+            "sr": "Свако пето дете крије налог, а буџет треба удвостручити.",
         },
         {
             "be": "Сабралася каля 3 тысяч чалавек, сорак з іх затрымалі.",

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from dataclasses import replace
 
 from tcheck.extract import _morph
 from tcheck.extract.model import DateMention
+from tcheck.extract.script import fold_lookalikes
 
 # Month forms per language, written by hand: stems with the endings each paradigm takes.
 MONTHS: dict[str, tuple[str, ...]] = {
@@ -135,6 +137,8 @@ _SP = r"[ \u00a0\u202f]"
 # The ordinal endings a day takes: ru/uk "24-го", "5-е"; bg "1-ви", "2-ри", "3-ти", "5-и",
 # "8-ми"; en "3rd".
 _DAY_SUFFIX = r"(?:-?(?:го|е|ти|ви|ри|ми|и|st|nd|rd|th))"
+# sr and mk write the day as an ordinal with a full stop: "12. маја", "29. септембра 2018."
+_DOT_DAY_LANGS = frozenset({"sr", "mk"})
 # The dash between the ends of a range: "24-25 лютого", "януари – март".
 _DASH = rf"{_SP}?[-–—]{_SP}?"
 # A year after a month: "февраля 2026 г.", "March 3, 2021".
@@ -150,6 +154,11 @@ _DATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_AFTER = re.compile(r"[ \u00a0\u202f]*(?:ч\.|ч(?!\w)|час|годин|год\.|h(?!\w))", re.IGNORECASE)
+
+
+def _day_suffix(lang: str) -> str:
+    """The endings a day takes before a month in ``lang``."""
+    return rf"(?:{_DAY_SUFFIX}|\.)" if lang in _DOT_DAY_LANGS else _DAY_SUFFIX
 
 
 def _month_groups(lang: str, tag: str) -> str:
@@ -170,7 +179,7 @@ def _month_number(m: re.Match[str], tag: str) -> int:
 @functools.cache
 def _month_re(lang: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w-])(?:(?P<day>[0-3]?\d){_DAY_SUFFIX}?{_SP}+)?"
+        rf"(?<![\w-])(?:(?P<day>[0-3]?\d){_day_suffix(lang)}?{_SP}+)?"
         rf"(?P<month>{_month_groups(lang, 'm')})(?!\w)"
         + (rf"(?:{_SP}+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?" if lang == "en" else "")
         + _YEAR_TAIL,
@@ -182,8 +191,9 @@ def _month_re(lang: str) -> re.Pattern[str]:
 def _range_re(lang: str) -> re.Pattern[str]:
     """Ranges of days in one month ("24-25 февраля") and of months ("січні-квітні 2024"):
     the second end carries the month or year the first one shares."""
+    suffix = _day_suffix(lang)
     return re.compile(
-        rf"(?<![\w-])(?:(?P<d1>[0-3]?\d){_DAY_SUFFIX}?{_DASH}(?P<d2>[0-3]?\d){_DAY_SUFFIX}?{_SP}+"
+        rf"(?<![\w-])(?:(?P<d1>[0-3]?\d){suffix}?{_DASH}(?P<d2>[0-3]?\d){suffix}?{_SP}+"
         rf"|(?P<first>{_month_groups(lang, 'f')}){_DASH})"
         rf"(?P<second>{_month_groups(lang, 'm')})(?!\w)" + _YEAR_TAIL,
         re.IGNORECASE,
@@ -217,6 +227,14 @@ _YEAR = re.compile(
 
 def find_dates(text: str, lang: str) -> tuple[DateMention, ...]:
     """Dates in one sentence; a year alone needs a cue (года/року/г., в/у/през/in)."""
+    scan = fold_lookalikes(text, lang)  # sr "29. сeптeмбрa", typed with a Latin e and a
+    found = _find_dates(scan, lang)
+    if scan == text:
+        return found
+    return tuple(replace(d, text=text[d.start : d.end]) for d in found)
+
+
+def _find_dates(text: str, lang: str) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 

@@ -27,9 +27,17 @@ Decisions worth knowing:
 * Spelled ranges share the magnitude of their second end as digits do: "от двадцати до
   двадцати пяти тысяч" is 20000–25000 like "20–25 тыс.".
 * be, mk and sr have no dictionary: their number words, magnitude forms ("мільёнаў",
-  "илјади", "хиљаде") and spelled ordinals are tables of their own, read only for that
-  language (mk "милиони" is also bg), so ru/uk/bg/en read as before. sr and mk write a
-  century's ordinal with a full stop or a long ending ("у 19. веку", "19-тиот век").
+  "илјади", "хиљаде"), spelled ordinals and multipliers ("падвоіць", "двапати",
+  "удвостручити", "два пута") are tables of their own, read only for that language (mk
+  "милиони" is also bg), so ru/uk/bg/en read as before. sr and mk write a century's ordinal
+  with a full stop or a long ending ("у 19. веку", "19-тиот век").
+* An ordinal of be, mk or sr that is also another word is the ordinal only before a word
+  whose ending agrees with it: sr "пету годину" is the fifth year, "ударио је петом" a kick
+  with the heel; be "пятой" (the heel) never is, the ordinal being "пятай". mk "двојно", sr
+  "двоструко" (also "dual", as bg "двойно") multiply only before a comparative or a
+  preposition ("двојно поголем").
+* A be, mk or sr word typed in part with Latin look-alikes (sr "пeтoм" with a Latin e and
+  o) is read as the Cyrillic it shows; the script check reports the mixed word itself.
 * One separator before exactly three digits is ambiguous: "1,250" is 1.25 in ru/uk/bg and
   1250 in English-influenced text (mk "820,000"), "1.250" the other way round. The language's
   convention gives ``value`` (the comma a decimal except in en, the dot a thousands separator
@@ -49,6 +57,7 @@ from tcheck.extract import _morph
 from tcheck.extract.keys import normalize
 from tcheck.extract.measures import add_part, measure_after
 from tcheck.extract.model import NumberMention
+from tcheck.extract.script import fold_lookalikes
 
 _SP = "[ \u00a0\u202f\u2009]"
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
@@ -220,7 +229,8 @@ _EN_VALUES: dict[str, float] = {
 # nominative ("з трох", "каля пяці", "больш за дваццаць"). The instrumental "сямю" is left out:
 # it is also "сям'ю" (the family) where the apostrophe is lost.
 _BE_VALUES: dict[str, float] = {
-    "адзін": 1, "адна": 1, "адно": 1, "аднаго": 1, "адной": 1, "адну": 1,
+    "адзін": 1, "адна": 1, "адно": 1, "аднаго": 1, "аднаму": 1, "адным": 1, "адной": 1,
+    "адну": 1,
     "два": 2, "дзве": 2, "двух": 2, "двум": 2, "двума": 2, "дзвюх": 2, "дзвюм": 2,
     "дзвюма": 2, "тры": 3, "трох": 3, "тром": 3, "трыма": 3, "чатыры": 4, "чатырох": 4,
     "чатыром": 4, "чатырма": 4, "пяць": 5, "пяці": 5, "пяццю": 5, "шэсць": 6, "шасці": 6,
@@ -554,6 +564,9 @@ _BG_ORDINAL_UNITS = re.compile(
 def _ordinal_unit(word: str, lang: str) -> int | None:
     """1..9 when ``word`` is the ordinal ending a compound ("пятой", "восьмій", "пети")."""
     low = re.sub(r"[’ʼ]", "'", word.lower())
+    if lang in _SPELLED_ORDINALS:
+        value = _ordinal_word(low, lang)
+        return value if value is not None and value < 10 else None
     if lang == "bg":
         m = _BG_ORDINAL_UNITS.fullmatch(low[: -len(_bg_ordinal_ending(low))] or low)
         return int(next(k for k, v in m.groupdict().items() if v)[1:]) if m else None
@@ -565,6 +578,42 @@ def _ordinal_unit(word: str, lang: str) -> int | None:
 
 _BG_ORDINAL_HOMONYMS = frozenset({"пета"})  # "с пета": with the heel
 """Bulgarian words spelled like a bare ordinal that are more often something else."""
+# Ending of the next word that agrees with a be/mk/sr ordinal in the masculine singular
+# nominative: a consonant ("пети пут", "восьмы год", "дзень") or an adjective's -и/-ы/-і.
+_BE_MASC_NEXT = r"[^\W\d_]*[^\W\d_аеёоуэюя]"
+_MK_SR_MASC_NEXT = r"[^\W\d_]*[^\W\d_аеоу]"
+# "у петом колу", "петом брзином", "у четвртом минуту": the locative or instrumental
+_SR_OBLIQUE_NEXT = r"[^\W\d_]{2,}(?:у|ом|ем|и|ој)"
+_ORDINAL_HOMONYMS: dict[str, dict[str, str | None]] = {
+    # "да пяты" (to the heel); "пад жалезнай пятой" (under the iron heel) is never the
+    # ordinal, whose feminine is "пятай"
+    "be": {"пяты": _BE_MASC_NEXT, "пятой": None},
+    # "четврти" is also the plural of "четврт" (a quarter)
+    "mk": {"четврти": _MK_SR_MASC_NEXT},
+    # "пета" (the heel), "пети се" (to climb), "четврти" and "четвртом" (a quarter, a district)
+    "sr": {
+        "пета": r"[^\W\d_]+а", "пете": r"[^\W\d_]+е", "пету": r"[^\W\d_]+у",
+        "пети": _MK_SR_MASC_NEXT, "петом": _SR_OBLIQUE_NEXT, "четврти": _MK_SR_MASC_NEXT,
+        "четвртом": _SR_OBLIQUE_NEXT,
+    },
+}  # fmt: skip
+"""be, mk and sr forms of an ordinal that are as often another word, with the next word that
+makes them the ordinal: one whose ending agrees ("пету годину", "пети есеј"), never none
+("ударио је петом": with the heel); None where no word does."""
+
+
+def _homonym_ordinal(text: str, word: re.Match[str], lang: str) -> bool:
+    """Whether ``word`` is one of the :data:`_ORDINAL_HOMONYMS` of ``lang`` that the next
+    word does not make an ordinal."""
+    homonyms = _ORDINAL_HOMONYMS.get(lang, {})
+    key = normalize(word.group())
+    if key not in homonyms:
+        return False
+    agreeing = homonyms[key]
+    if agreeing is None:
+        return True
+    nxt = re.match(r"[ \u00a0]+([^\W\d_]+)(?![\w'’ʼ-])", text[word.end() :])
+    return nxt is None or not nxt.group(1).islower() or not re.fullmatch(agreeing, nxt.group(1))
 
 
 def _bg_ordinal_ending(word: str) -> str:
@@ -982,7 +1031,7 @@ def _standalone_ordinal(text: str, word: re.Match[str], lang: str) -> NumberMent
     if word.group()[0].isupper() and not _sentence_initial(text, word.start()):
         return None
     low = re.sub(r"[’ʼ]", "'", word.group().lower())
-    if lang == "bg" and low in _BG_ORDINAL_HOMONYMS:
+    if (lang == "bg" and low in _BG_ORDINAL_HOMONYMS) or _homonym_ordinal(text, word, lang):
         return None
     nouns = [known and "NOUN" in grams for _, grams, known in _morph.parses(low, lang)]
     # pymorphy3 ranks ru parses, so the first decides ("третьем" stays, though "третье" is a
@@ -1120,12 +1169,33 @@ _MULTIPLIER_WORDS: dict[str, float] = {
     "twice": 2, "thrice": 3, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
     "tenfold": 10, "hundredfold": 100,
 }  # fmt: skip
-# "трехкратный", "триразовий", "двукратно", "трикратният": a count made a multiplier
-_MULTIPLIER_STEM = re.compile(
-    rf"(?<![\w'’ʼ])(?P<count>{'|'.join(sorted(_COUNT_STEMS, key=len, reverse=True))})"
-    r"(?:кратн|кратен|разов)[^\W\d_]*",
-    re.IGNORECASE,
-)
+# The counts of be ("пяціразовы", "трохразовы"), mk ("седумкратен") and sr ("трократни") that
+# are not those of ru/uk/bg above
+_LANG_COUNT_STEMS: dict[str, dict[str, float]] = {
+    "be": {"трох": 3, "чатырох": 4, "пяці": 5, "шасці": 6, "сямі": 7, "васьмі": 8,
+           "дзевяці": 9, "дзесяці": 10, "паўтара": 1.5},
+    "mk": {"седум": 7, "осум": 8},
+    "sr": {"тро": 3, "четворо": 4, "пето": 5, "шесто": 6, "седмо": 7, "осмо": 8,
+           "девето": 9, "десето": 10},
+}  # fmt: skip
+
+
+def _count_stems(lang: str) -> dict[str, float]:
+    """The spelled counts ``lang`` glues to a word ("трехкратный", "пяціразовы")."""
+    return _COUNT_STEMS | _LANG_COUNT_STEMS.get(lang, {})
+
+
+@functools.cache
+def _multiplier_stem(lang: str) -> re.Pattern[str]:
+    """ "трехкратный", "триразовий", "двукратно", "трикратният", "пяціразовы": a count made a
+    multiplier."""
+    return re.compile(
+        rf"(?<![\w'’ʼ])(?P<count>{'|'.join(sorted(_count_stems(lang), key=len, reverse=True))})"
+        r"(?:кратн|кратен|разов)[^\W\d_]*",
+        re.IGNORECASE,
+    )
+
+
 # "удвоить", "удваивает", "подвоїлося", "удвояването", "потроїлося", "tripled": to multiply.
 # The letter after the stem keeps out "утро" (morning), "утроба", "подвох"; "удвоить усилия"
 # (redouble efforts), "doubled down" multiply nothing.
@@ -1151,8 +1221,73 @@ _BG_MULTIPLIER = re.compile(
     r"|при|след|само|на)(?!\w)))",
     re.IGNORECASE,
 )
-# "в два раза", "у 2 рази", "три пъти", "1.5 times", "five-times": a count of times
-_TIMES_AFTER = re.compile(r"(?:[ \u00a0]|(?<=[a-z])-)(?:раза|раз|рази|разів|пъти|times)(?!\w)")
+# be, mk and sr one-word multipliers: "удвая", "двойчы", mk "двапати", sr "двапут" (be
+# written ё -> е, as :func:`normalize` gives it; "удваіх", together, is none)
+_LANG_MULTIPLIER_WORDS: dict[str, dict[str, float]] = {
+    "be": {"удвая": 2, "ўдвая": 2, "утрая": 3, "ўтрая": 3, "учацвера": 4, "ўчацвера": 4,
+           "упяцера": 5, "ўпяцера": 5, "удзесяцера": 10, "ўдзесяцера": 10, "двойчы": 2,
+           "тройчы": 3},
+    "mk": {"двапати": 2, "трипати": 3},
+    "sr": {"двапут": 2, "трипут": 3},
+}  # fmt: skip
+# "падвоіць", "падвойвае", "падваенне"; mk "удвојат", "дуплира"; sr "удвостручити",
+# "утростручила", "дуплирати". As in ru, "падвоіць намаганні" (redouble efforts) and its mk
+# and sr kin multiply nothing; be "падвойны" (double) is an adjective.
+_LANG_MULTIPLYING_VERBS: dict[str, re.Pattern[str]] = {
+    lang: re.compile(
+        rf"(?<![\w'’ʼ])(?P<word>(?:{verbs})[\w'’ʼ]*)(?![\w'’ʼ])"
+        rf"(?![ \u00a0]+(?:(?:{own})[ \u00a0]+)?(?:{efforts}))",
+        re.IGNORECASE,
+    )
+    for lang, verbs, own, efforts in (
+        ("be", r"(?P<v2>падво(?:і|йв|йл|ен)|падва(?:ен|йва))"
+               r"|(?P<v3>патро(?:і|йв|йл|ен)|патра(?:ен|йва))",
+         r"свае|сваю|свой|сваё|іх|яго|яе", r"намаганн|высілк|увагу|пільнасц"),
+        ("mk", r"(?P<v2>удвој|дуплир)|(?P<v3>утрој)",
+         r"свои|своите|ги|го|си", r"напор|внимани|будност"),
+        ("sr", r"(?P<v2>удвостру[чк]|удвој|дуплир)|(?P<v3>утростру[чк]|утрој)"
+               r"|(?P<v4>учетворостру[чк])",
+         r"своје|свој|њихове|његове", r"напор|пажњ|будност"),
+    )
+}  # fmt: skip
+# mk "двојно", sr "двоструко", "дупло" are also the neuter adjective ("двојно државјанство",
+# "двоструко држављанство": dual citizenship): a multiplier only before a comparative, a
+# preposition or the end of the clause, or after "од"/"за" ("повеќе од двојно").
+_LANG_MULTIPLIER_ADVERBS: dict[str, dict[str, float]] = {
+    "mk": {"двојно": 2, "тројно": 3, "четворно": 4, "дупло": 2},
+    "sr": {"двоструко": 2, "троструко": 3, "четвороструко": 4, "дупло": 2},
+}
+_COMPARATIVES = {
+    "mk": r"по(?:голем|веќе|мал|теж|тешк|лесн|брз|скап|евтин|долг|висок|ниск|низок|силн"
+    r"|широк|добр)\w*|се|зголем\w*|од|во|на|за|до|при|само|отколку",
+    "sr": r"(?:већ|мањ|скупљ|јефтиниј|дуж|виш|теж|брж|бољ|јач)(?:и|а|е|у|ег|ем|ој|их|им)"
+    r"|више|мање|се|повећ\w*|увећ\w*|порас\w*|од|у|за|до|на|по|према|него|само",
+}
+_ADVERB_AFTER: dict[str, re.Pattern[str]] = {
+    lang: re.compile(rf"[ \u00a0]*(?:[.,;:!?)»“\"—–]|$)|[ \u00a0]+(?:{words})(?!\w)", re.IGNORECASE)
+    for lang, words in _COMPARATIVES.items()
+}
+_ADVERB_BEFORE = re.compile(r"(?<!\w)(?:од|за)[ \u00a0]+\Z", re.IGNORECASE)
+# sr "троструки шампион" (three-time champion) is "трехкратный", but "двоструки агент",
+# "двоструки боги" (a double agent, a double bogey) multiply nothing: before a title only
+_SR_TITLE_MULTIPLIER = re.compile(
+    r"(?<![\w'’ʼ])(?P<word>(?P<count>дво|тро|четворо|пето|шесто|седмо|осмо|девето|десето)"
+    r"струк(?:и|ог|ом|ому|а|е|у|ој|их|им|има)?)(?=[ \u00a0]+(?:(?:светск|олимпијск|европск)"
+    r"\w*[ \u00a0]+)?(?:шампион|првак|освајач|победни|носила|добитни|олимпијск))",
+    re.IGNORECASE,
+)
+# "в два раза", "у 2 рази", "три пъти", "1.5 times", "five-times": a count of times; be "у
+# два разы", "пяць разоў", mk "два пати", sr "два пута"
+_TIMES_WORDS = r"раза|раз|рази|разів|пъти|times"
+_LANG_TIMES_WORDS = {"be": r"разы|разоў", "mk": r"пати", "sr": r"пута"}
+
+
+@functools.cache
+def _times_after(lang: str) -> re.Pattern[str]:
+    """The word for "times" after a count in ``lang`` ("два раза", mk "два пати")."""
+    extra = _LANG_TIMES_WORDS.get(lang)
+    words = f"{_TIMES_WORDS}|{extra}" if extra else _TIMES_WORDS
+    return re.compile(rf"(?:[ \u00a0]|(?<=[a-z])-)(?:{words})(?!\w)")
 
 
 def _multipliers(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[NumberMention]:
@@ -1163,16 +1298,25 @@ def _multipliers(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[N
         for m in _WORD_RE.finditer(norm)
         if m.group().lower() in _MULTIPLIER_WORDS
     ]
+    own = _LANG_MULTIPLIER_WORDS.get(lang, {})
     found += [
-        (m.start(), m.end(), _COUNT_STEMS[m.group("count").lower()])
-        for m in _MULTIPLIER_STEM.finditer(norm)
+        (m.start(), m.end(), own[key])
+        for m in _WORD_RE.finditer(norm)
+        if (key := normalize(m.group())) in own
+    ]
+    stems = _count_stems(lang)
+    found += [
+        (m.start(), m.end(), stems[m.group("count").lower()])
+        for m in _multiplier_stem(lang).finditer(norm)
     ]
     patterns = [_MULTIPLYING_VERB, _EN_MULTIPLYING_INFINITIVE]
     patterns += [_BG_MULTIPLIER] if lang == "bg" else []
+    patterns += [_LANG_MULTIPLYING_VERBS[lang]] if lang in _LANG_MULTIPLYING_VERBS else []
     for pattern in patterns:
         for m in pattern.finditer(norm):
-            value = next(int(k[1:]) for k in ("v2", "v3", "v4") if m.group(k))
+            value = next(int(k[1:]) for k in ("v2", "v3", "v4") if m.groupdict().get(k))
             found.append((m.start("word"), m.end("word"), value))
+    found += _adverb_multipliers(norm, lang)
     return [
         NumberMention(
             text=text[start:end],
@@ -1188,6 +1332,25 @@ def _multipliers(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[N
         for start, end, value in sorted(found)
         if not any(a <= start < b for a, b in blocked)
     ]
+
+
+def _adverb_multipliers(text: str, lang: str) -> list[tuple[int, int, float]]:
+    """(start, end, value) of the mk and sr multipliers that are also adjectives ("двојно
+    поголем", "дупло више", "од двојно"), and of sr "троструки шампион"."""
+    adverbs = _LANG_MULTIPLIER_ADVERBS.get(lang, {})
+    found = [
+        (m.start(), m.end(), adverbs[m.group().lower()])
+        for m in _WORD_RE.finditer(text)
+        if m.group().lower() in adverbs
+        and (_ADVERB_AFTER[lang].match(text, m.end()) or _ADVERB_BEFORE.search(text, 0, m.start()))
+    ]
+    if lang == "sr":
+        stems = _count_stems(lang)
+        found += [
+            (m.start("word"), m.end("word"), stems[m.group("count").lower()])
+            for m in _SR_TITLE_MULTIPLIER.finditer(text)
+        ]
+    return found
 
 
 # Centuries. Roman numerals are typed with Cyrillic І and Х as often as with Latin letters.
@@ -1301,7 +1464,9 @@ _SR_ORDINAL_STEMS: dict[str, int] = {
     "деветнаест": 19, "двадесет": 20,
 }  # fmt: skip
 _ORDINAL_ENDINGS = {
-    "be": r"ы|і|ага|ога|яга|аму|ому|яму|ым|ім|ае|ое|яе|ая|яя|ай|ой|яй|ую|юю|ыя|ія|ых|іх",
+    # the soft endings only after "трэц" and "друг": "сем'і" (of the family) is no "сёмы"
+    "be": r"ы|ага|ога|аму|ому|ым|ымі|ае|ое|ая|ай|ой|ую|ыя|ых"
+    r"|(?<=трэц|друг)(?:і|яга|яму|ім|імі|яе|яя|яй|юю|ія|іх)",
     "mk": r"и|иот|а|ата|о|ото|ите",
     "sr": r"и|а|о|е|у|ог|ега|ога|ег|ом|ем|ему|ому|оме|ој|их|им|има",
 }
@@ -1316,6 +1481,9 @@ _SPELLED_ORDINALS: dict[str, tuple[dict[str, int], re.Pattern[str]]] = {
     for lang, stems in (("be", _BE_ORDINAL_STEMS), ("mk", _MK_ORDINAL_STEMS),
                         ("sr", _SR_ORDINAL_STEMS))
 }  # fmt: skip
+_BARE_ORDINALS: dict[str, frozenset[str]] = {"mk": frozenset({"прв", "втор", "трет"})}
+"""Ordinals whose masculine is the bare stem: mk "трет пат" (the third time). mk "четврт" is
+also a quarter ("четврт век") and "пет" the count, so they take an ending."""
 
 
 def _ordinal_word(word: str, lang: str) -> int | None:
@@ -1325,8 +1493,13 @@ def _ordinal_word(word: str, lang: str) -> int | None:
     if lang == "en":
         return _EN_ORDINALS.get(low)
     if lang in _SPELLED_ORDINALS:
+        if "'" in low:
+            return None  # be "сем'і" (of the family): no ordinal has an apostrophe
         stems, pattern = _SPELLED_ORDINALS[lang]
-        m = pattern.fullmatch(normalize(low))
+        low = normalize(low)
+        if low in _BARE_ORDINALS.get(lang, ()):
+            return stems[low]
+        m = pattern.fullmatch(low)
         return stems[m.group("stem")] if m else None
     if lang == "bg":
         ending = _bg_ordinal_ending(low)
@@ -1469,6 +1642,16 @@ def find_numbers(
     text: str, lang: str, blocked: list[tuple[int, int]] | None = None
 ) -> tuple[NumberMention, ...]:
     """Quantities in one sentence; spans in ``blocked`` (dates, times, names) are skipped."""
+    scan = fold_lookalikes(text, lang)
+    found = _find_numbers(scan, lang, blocked)
+    if scan == text:
+        return found
+    return tuple(replace(n, text=text[n.start : n.end]) for n in found)
+
+
+def _find_numbers(
+    text: str, lang: str, blocked: list[tuple[int, int]] | None
+) -> tuple[NumberMention, ...]:
     blocked = list(blocked or [])
     blocked += clock_spans(text)
     # the digits and words of a century ("XIX в.", "19-го века") or a one-word multiplier
@@ -1483,16 +1666,18 @@ def find_numbers(
     taken = blocked + [(n.start, n.end) for n in digits]
     words = _word_mentions(text, lang, taken)
     stems = _stem_measures(text, taken)
-    return _with_measures(text, sorted(digits + words + stems, key=lambda n: n.start))
+    return _with_measures(text, lang, sorted(digits + words + stems, key=lambda n: n.start))
 
 
-def _with_measures(text: str, mentions: list[NumberMention]) -> tuple[NumberMention, ...]:
+def _with_measures(
+    text: str, lang: str, mentions: list[NumberMention]
+) -> tuple[NumberMention, ...]:
     """Each mention with the unit of measure after it, the unit in its span ("385 мили", "в
     два раза"); the first end of a range ("2 to 3 inches", "5–8 см") takes the unit of the
     second."""
     out = []
     for n in mentions:
-        found = _measure_after(text, n) if n.unit is None and n.measure is None else None
+        found = _measure_after(text, n, lang) if n.unit is None and n.measure is None else None
         if found is None:
             out.append(n)
         else:
@@ -1505,10 +1690,10 @@ def _with_measures(text: str, mentions: list[NumberMention]) -> tuple[NumberMent
     return tuple(_compound_measures(text, out))
 
 
-def _measure_after(text: str, n: NumberMention) -> tuple[str, int] | None:
+def _measure_after(text: str, n: NumberMention, lang: str) -> tuple[str, int] | None:
     """The unit of measure after ``n`` and where it ends; "два раза", "1,5 times" make a
     multiplier of a count above one ("в пятый раз", "один раз" are no multipliers)."""
-    times = _TIMES_AFTER.match(text, n.end) if n.value > 1 and not n.ordinal else None
+    times = _times_after(lang).match(text, n.end) if n.value > 1 and not n.ordinal else None
     return (TIMES, times.end()) if times else measure_after(text, n.end)
 
 

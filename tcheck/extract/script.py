@@ -1,4 +1,5 @@
-"""Words that mix Latin and Cyrillic letters, the mark of a homoglyph typo or spoofing."""
+"""Words that mix Latin and Cyrillic letters, the mark of a homoglyph typo or spoofing, and
+the reading of such words as the Cyrillic words they show."""
 
 from __future__ import annotations
 
@@ -25,3 +26,24 @@ def mixed_script_words(text: str) -> tuple[tuple[int, int, str], ...]:
         if len(scripts) > 1:
             out.append((m.start(), m.end(), m.group()))
     return tuple(out)
+
+
+_MK_SR_LOOKALIKES = str.maketrans("acekopxyjAEOCPXKMHTBJ", "асекорхујАЕОСРХКМНТВЈ")
+_LOOKALIKES: dict[str, dict[int, int]] = {
+    "be": str.maketrans("acekiopxyAEOCPXKMHTBI", "асекіорхуАЕОСРХКМНТВІ"),
+    "mk": _MK_SR_LOOKALIKES,
+    "sr": _MK_SR_LOOKALIKES,
+}
+"""The Latin letters typed for their Cyrillic look-alikes in be, mk and sr."""
+
+
+def fold_lookalikes(text: str, lang: str) -> str:
+    """``text`` with the Latin look-alikes inside Cyrillic words written in Cyrillic, letter
+    for letter, so offsets carry over: sr "сeптeмбрa", "пeтoм" (a Latin e and o) read as
+    the words they show. be, mk and sr only; a mixed word is still reported as such."""
+    table = _LOOKALIKES.get(lang)
+    if table is None:
+        return text
+    for start, end, word in mixed_script_words(text):
+        text = text[:start] + word.translate(table) + text[end:]
+    return text

@@ -857,7 +857,7 @@ def _markdown(data: dict, verdicts: dict) -> str:
         "Warning-or-worse findings on the same documents with NTREX's Belarusian, Macedonian and "
         "Serbian (Cyrillic) translations, no injections (unjudged). NTREX's Serbian file writes "
         "many Cyrillic words with Latin look-alike letters (дa, нa), which TC601 reports "
-        "word by word.",
+        "once per sentence; the other checks read such words as the Cyrillic ones they show.",
         "",
         "| triple | warnings | by code |",
         "|---|---:|---|",

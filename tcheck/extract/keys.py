@@ -17,6 +17,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from anyascii import anyascii
 
@@ -449,7 +450,7 @@ def _token_key_raw(word: str, lang: str) -> str:
             # ьо is the ё of Russian spellings (Шрьодер = Шрёдер = Шредер).
             stem = stem.replace("ъ", "а").replace("ьо", "е")
         if lang == "be":
-            stem = _BE_SOFT_DT.sub(lambda m: "д" if m.group(1) == "дз" else "т", stem)
+            stem = _be_hard_dt(stem)
         lat = "".join(_CYR.get(ch, ch) for ch in stem)
     else:
         lat = anyascii(normalize(word)).lower()
@@ -561,12 +562,27 @@ def belarusian_keys(word: str) -> frozenset[str]:
         slots = [k for k, ch in enumerate(stem) if ch == "ў" or (ch == "а" and k < len(stem) - 1)]
         if len(slots) > _MAX_BE_CHOICES:
             return frozenset()
-        letters = list(stem)
-        for choice in itertools.product((False, True), repeat=len(slots)):
-            for k, flip in zip(slots, choice, strict=True):
-                letters[k] = ("в" if stem[k] == "ў" else "о") if flip else stem[k]
-            out.add(token_key("".join(letters), "be"))
+        out.update(token_key(s, "be") for s in _be_choices(stem, slots))
     return frozenset(out)
+
+
+def _be_choices(word: str, slots: list[int]) -> Iterator[str]:
+    """``word`` with each letter at ``slots`` kept or read the Russian way (ў as в, а as о),
+    every way."""
+    for choice in itertools.product((False, True), repeat=len(slots)):
+        letters = list(word)
+        for k, flip in zip(slots, choice, strict=True):
+            if flip:
+                letters[k] = _BE_SOUND_TO_RU[word[k]]
+        yield "".join(letters)
+
+
+_BE_SOUND_TO_RU = {"ў": "в", "а": "о"}
+
+
+def _be_hard_dt(word: str) -> str:
+    """A Belarusian soft д and т written as Russian does: дз and ц before a soft vowel."""
+    return _BE_SOFT_DT.sub(lambda m: "д" if m.group(1) == "дз" else "т", word)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -598,17 +614,11 @@ def russian_spellings(word: str) -> list[str]:
     dictionary: э, і, ў as е, и, в; дз and ц before a soft vowel as д and т; each а before
     the last letter as а or о (Прэзідэнт = президент, Доктар = доктор, Лэйбарыстаў =
     лейбористов). Only the word itself when it has too many а to try."""
-    base = _BE_SOFT_DT.sub(lambda m: "д" if m.group(1) == "дз" else "т", word).translate(_BE_TO_RU)
+    base = _be_hard_dt(word).translate(_BE_TO_RU)
     slots = [k for k, ch in enumerate(base[:-1]) if ch == "а"]
     if len(slots) > _MAX_BE_CHOICES:
         return [base]
-    out = []
-    letters = list(base)
-    for choice in itertools.product((False, True), repeat=len(slots)):
-        for k, flip in zip(slots, choice, strict=True):
-            letters[k] = "о" if flip else "а"
-        out.append("".join(letters))
-    return out
+    return list(_be_choices(base, slots))
 
 
 def equivalent_spellings(a: str, b: str, lang: str) -> bool:
